@@ -1,0 +1,93 @@
+package dev.litestreamagent.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a test gets from {@link LitestreamHarness}: a temp directory, the real Litestream binary,
+ * a running S3Proxy with a fresh bucket, and helpers to write replica configs and run Litestream.
+ */
+public final class Harness {
+    private final Path tempDir;
+    private final S3ProxyServer s3;
+    private final String bucket;
+
+    Harness(Path tempDir, S3ProxyServer s3) {
+        this.tempDir = tempDir;
+        this.s3 = s3;
+        this.bucket = s3.createBucket();
+    }
+
+    public Path tempDir() {
+        return tempDir;
+    }
+
+    public Path binary() {
+        return TestBinary.litestream();
+    }
+
+    public S3ProxyServer s3() {
+        return s3;
+    }
+
+    /** This test's own, fresh bucket. */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Creates {@code name} in the temp directory with an {@code events} table. */
+    public Path newDatabase(String name) throws Exception {
+        return Sqlite.create(tempDir.resolve(name));
+    }
+
+    /** A Litestream 0.3 YAML replica block (list item) for this test's bucket. */
+    public String s3ReplicaYaml(String replicaPath) {
+        return "      - type: s3\n"
+                + "        bucket: " + bucket + "\n"
+                + "        path: " + replicaPath + "\n"
+                + "        endpoint: " + s3.endpoint() + "\n"
+                + "        region: " + S3ProxyServer.REGION + "\n"
+                + "        force-path-style: true\n"
+                + "        access-key-id: " + S3ProxyServer.ACCESS_KEY + "\n"
+                + "        secret-access-key: " + S3ProxyServer.SECRET_KEY + "\n";
+    }
+
+    /** A Litestream 0.3 YAML replica block (list item) for a file replica directory. */
+    public static String fileReplicaYaml(Path directory) {
+        return "      - type: file\n        path: " + directory + "\n";
+    }
+
+    /** Writes a Litestream 0.3 config (one database, the given replica blocks) and returns its path. */
+    public Path writeConfig(Path db, String... replicaYaml) throws IOException {
+        StringBuilder yaml = new StringBuilder("dbs:\n  - path: ").append(db).append("\n    replicas:\n");
+        for (String replica : replicaYaml) {
+            yaml.append(replica);
+        }
+        Path config = Files.createTempFile(tempDir, "litestream", ".yml");
+        Files.write(config, yaml.toString().getBytes(StandardCharsets.UTF_8));
+        return config;
+    }
+
+    /** Runs the real binary to completion (bounded) and returns its exit code and output. */
+    public ProcessResult litestream(String... args) throws Exception {
+        return ProcessResult.run(binary(), List.of(args), 60);
+    }
+
+    /** Restores {@code db} as described in {@code config} into {@code target}; fails on a non-zero exit. */
+    public Path restore(Path config, Path db, Path target) throws Exception {
+        ProcessResult result = litestream("restore", "-config", config.toString(), "-o", target.toString(), db.toString());
+        if (result.exitCode() != 0) {
+            throw new AssertionError("litestream restore exited " + result.exitCode() + ":\n" + result.output());
+        }
+        return target;
+    }
+
+    /** Where a test's files may go, shown in messages. */
+    @Override
+    public String toString() {
+        return "Harness[" + tempDir + ", s3=" + s3.endpoint() + "/" + bucket + "]";
+    }
+}
