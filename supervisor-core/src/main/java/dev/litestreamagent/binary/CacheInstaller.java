@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Downloads, verifies (sha256, then the executable header) and installs a release into the cache: {@code <cache>/<version>/<os>-<arch>/litestream}.
@@ -20,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * finished binary and never see half a file. A checksum that does not match leaves nothing behind.
  */
 final class CacheInstaller {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheInstaller.class);
     // A FileLock belongs to the whole JVM: two threads of one JVM must queue here first.
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
@@ -65,6 +68,7 @@ final class CacheInstaller {
         Path archive = Files.createTempFile(dir, ".download-", ".part");
         Path binary = Files.createTempFile(dir, ".litestream-", ".part");
         try {
+            LOG.info("Downloading Litestream {} from {}", asset.version(), uri);
             downloader.download(uri, archive);
             String actual = Sha256.of(archive);
             if (!actual.equals(expected.sha256)) {
@@ -82,6 +86,8 @@ final class CacheInstaller {
                     uri.toString(), platform);
             Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(binary, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Installed Litestream {} at {} (sha256 {} checked against {})", asset.version(), target,
+                    actual, expected.source);
         } finally {
             Files.deleteIfExists(archive);
             Files.deleteIfExists(binary);
