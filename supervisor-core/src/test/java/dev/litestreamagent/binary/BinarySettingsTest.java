@@ -1,0 +1,70 @@
+package dev.litestreamagent.binary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.config.LitestreamVersion;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BinarySettingsTest {
+    @Test
+    void defaults() {
+        BinarySettings s = BinarySettings.builder().build();
+        assertNull(s.binPath());
+        assertEquals(LitestreamVersion.V0_3_13, s.version());
+        assertEquals("https://github.com/benbjohnson/litestream/releases/download", s.downloadBaseUrl());
+        assertTrue(s.downloadEnabled() && s.pathLookup());
+        assertNull(s.sha256());
+    }
+
+    @Test
+    void cacheDirectoryFollowsXdgAndMacOs() {
+        assertEquals(Paths.get("/x/cache/litestream-agent"),
+                BinarySettings.defaultCacheDirectory("Linux", Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u"));
+        assertEquals(Paths.get("/home/u/.cache/litestream-agent"),
+                BinarySettings.defaultCacheDirectory("Linux", Map.of("XDG_CACHE_HOME", "relative"), "/home/u"));
+        assertEquals(Paths.get("/Users/u/Library/Caches/litestream-agent"),
+                BinarySettings.defaultCacheDirectory("Mac OS X", Map.of("XDG_CACHE_HOME", "/x"), "/Users/u"));
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        IllegalArgumentException url = assertThrows(IllegalArgumentException.class,
+                () -> BinarySettings.builder().downloadBaseUrl("ftp://mirror/x"));
+        assertEquals("litestream.download.base-url: \"ftp://mirror/x\"; expected an http(s) URL such as "
+                + "https://github.com/benbjohnson/litestream/releases/download", url.getMessage());
+        IllegalArgumentException sha = assertThrows(IllegalArgumentException.class,
+                () -> BinarySettings.builder().sha256("abc"));
+        assertTrue(sha.getMessage().startsWith("litestream.download.sha256: \"abc\"; expected 64 hexadecimal digits"));
+    }
+
+    @Test
+    void normalizesUrlAndSha() {
+        BinarySettings s = BinarySettings.builder().downloadBaseUrl("http://127.0.0.1:8080/mirror/").sha256("AB".repeat(32)).build();
+        assertEquals("http://127.0.0.1:8080/mirror", s.downloadBaseUrl());
+        assertEquals("ab".repeat(32), s.sha256());
+    }
+
+    @Test
+    void releaseAssetNames() {
+        Platform linux = Platform.of("linux", "amd64");
+        Platform mac = Platform.of("darwin", "arm64");
+        assertEquals("litestream-v0.3.13-linux-amd64.tar.gz", new ReleaseAsset(LitestreamVersion.V0_3_13, linux).fileName());
+        assertEquals("litestream-v0.3.13-darwin-arm64.zip", new ReleaseAsset(LitestreamVersion.V0_3_13, mac).fileName());
+        assertEquals("litestream-0.5.16-linux-x86_64.tar.gz",
+                new ReleaseAsset(LitestreamVersion.parse("0.5.16"), linux).fileName());
+        assertEquals("https://m/v0.5.16/litestream-0.5.16-darwin-arm64.tar.gz",
+                new ReleaseAsset(LitestreamVersion.parse("0.5.16"), mac).uri("https://m").toString());
+    }
+
+    @Test
+    void platformDetection() {
+        assertEquals(Platform.of("linux", "arm64"), Platform.detect("Linux", "aarch64").orElseThrow());
+        assertEquals(Platform.of("darwin", "amd64"), Platform.detect("Mac OS X", "x86_64").orElseThrow());
+        assertTrue(Platform.detect("Windows 11", "amd64").isEmpty());
+    }
+}
