@@ -1,0 +1,124 @@
+package dev.litestreamagent.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code java -jar litestream-agent.jar <command>}: dispatches to the commands and turns every
+ * outcome into an exit code and a message, never a stack trace.
+ */
+public final class Cli {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    private final CliContext.Loader loader;
+    private final Launcher launcher;
+    private final Clock clock;
+    private final SqliteSource sqlite;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Cli(CliContext.Loader loader, Launcher launcher, Clock clock, SqliteSource sqlite, PrintStream out, PrintStream err) {
+        this.loader = loader;
+        this.launcher = launcher;
+        this.clock = clock;
+        this.sqlite = sqlite;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Cli(ConfigCliContext::load, new ProcessLauncher(), Clock.SYSTEM, IsolatedSqlite::shared,
+                System.out, System.err).run(args));
+    }
+
+    /** Runs one command line and returns the exit code. */
+    int run(String... argv) {
+        List<String> args = Arrays.asList(argv);
+        try {
+            if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help")) {
+                return help(null);
+            }
+            CommandSpec spec = CommandSpec.named(args.get(0)).orElseThrow(() -> new UsageException(
+                    "unknown command \"" + args.get(0) + "\"; expected one of: " + Arrays.stream(CommandSpec.values())
+                            .map(CommandSpec::command).collect(Collectors.joining(", "))));
+            List<String> rest = args.subList(1, args.size());
+            if (spec == CommandSpec.HELP) {
+                return help(rest);
+            }
+            CliContext context;
+            try {
+                context = loader.load();
+            } catch (IllegalArgumentException e) {
+                err.println("litestream-agent: configuration error:\n" + e.getMessage());
+                return USAGE;
+            }
+            if (!spec.availableOn(context.version())) {
+                throw new UsageException(spec.command() + ": exists in " + spec.availability()
+                        + "; the installed Litestream is " + context.version() + " (" + context.binary() + ")");
+            }
+            return dispatch(spec, context, rest);
+        } catch (UsageException e) {
+            err.println("litestream-agent: " + e.getMessage());
+            err.println("Run '" + Help.LAUNCH + " help' for the list of commands.");
+            return USAGE;
+        } catch (IllegalStateException | IOException e) {
+            err.println("litestream-agent: " + e.getMessage());
+            return FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("litestream-agent: interrupted");
+            return FAILURE;
+        }
+    }
+
+    private int dispatch(CommandSpec spec, CliContext context, List<String> args) throws IOException, InterruptedException {
+        LitestreamRunner runner = new LitestreamRunner(context, launcher);
+        switch (spec) {
+            case CONFIG:
+                if (!args.isEmpty()) {
+                    throw new UsageException("config: takes no arguments; seen \"" + String.join(" ", args) + "\"");
+                }
+                out.print(context.renderedYaml());
+                out.flush();
+                return OK;
+            case REPLICATE:
+                return new ReplicateCommand(context, runner).run(args);
+            case VERIFY:
+                return new VerifyCommand(context, runner, sqlite, clock, out).run(args);
+            default:
+                return new PassThroughCommand(spec, context, runner).run(args);
+        }
+    }
+
+    private int help(List<String> topic) {
+        Optional<CommandSpec> spec = Optional.empty();
+        if (topic != null && !topic.isEmpty()) {
+            if (topic.size() > 1) {
+                throw new UsageException("help: expected at most one command name; seen \"" + String.join(" ", topic) + "\"");
+            }
+            spec = Optional.of(CommandSpec.named(topic.get(0)).orElseThrow(() -> new UsageException(
+                    "help: unknown command \"" + topic.get(0) + "\"; run '" + Help.LAUNCH + " help' for the list")));
+        }
+        CliContext context = null;
+        String problem = null;
+        try {
+            context = loader.load();
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        out.print(spec.isPresent() ? Help.command(spec.get(), context, problem) : Help.overview(context, problem));
+        out.flush();
+        return OK;
+    }
+
+    /** Where verify's SQLite comes from: loaded only when verify runs. */
+    interface SqliteSource {
+        SqliteConnector get() throws IOException;
+    }
+}

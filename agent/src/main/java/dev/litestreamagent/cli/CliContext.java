@@ -1,0 +1,79 @@
+package dev.litestreamagent.cli;
+
+import dev.litestreamagent.config.LitestreamVersion;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the commands need from the agent's configuration, the installed binary and the supervisor;
+ * the one seam between the CLI and the rest of the agent.
+ */
+public interface CliContext {
+
+    /** Version of the installed binary: decides which commands and flags exist. */
+    LitestreamVersion version();
+
+    Path binary();
+
+    /** Where the configuration came from (files, system properties, environment), for help. */
+    String configSources();
+
+    /** Exactly the YAML handed to Litestream, secrets as {@code $VAR} references (safe to print). */
+    String renderedYaml();
+
+    /** Variables the Litestream child needs on top of the inherited environment (the secret values). */
+    Map<String, String> childEnvironment();
+
+    List<DatabaseRef> databases();
+
+    /** How long {@code verify} waits for its row to reach the replica. */
+    Duration verifyTimeout();
+
+    /** Whether a {@code litestream replicate} is live for this database (in the agent or another CLI). */
+    boolean replicatorRunning(DatabaseRef database);
+
+    /**
+     * Claims the right to be the single replicator of the configured databases, held until closed
+     * (two replicators silently corrupt a replica's history).
+     *
+     * @throws IllegalStateException naming the holder when another replicator is running
+     */
+    ReplicatorClaim claimReplicator();
+
+    /** A database by alias, or by path (relative to the working directory) when no alias matches. */
+    default Optional<DatabaseRef> database(String aliasOrPath) {
+        for (DatabaseRef db : databases()) {
+            if (db.alias().equals(aliasOrPath)) {
+                return Optional.of(db);
+            }
+        }
+        Path path;
+        try {
+            path = Paths.get(aliasOrPath).toAbsolutePath().normalize();
+        } catch (RuntimeException notAPath) {
+            return Optional.empty();
+        }
+        for (DatabaseRef db : databases()) {
+            if (db.path().equals(path)) {
+                return Optional.of(db);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Held while {@code replicate} runs; releasing it never throws. */
+    interface ReplicatorClaim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Loads the context; configuration problems arrive as one exception listing every problem. */
+    interface Loader {
+        /** @throws IllegalArgumentException whose message lists every configuration problem */
+        CliContext load();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.litestreamagent.cli;
+
+import dev.litestreamagent.config.LitestreamVersion;
+
+/** The help screens: every command with one line, or one command in detail. */
+final class Help {
+    static final String LAUNCH = "java -jar litestream-agent.jar";
+
+    private Help() {
+    }
+
+    /** All commands; {@code context} is null when the configuration could not be loaded ({@code problem}). */
+    static String overview(CliContext context, String problem) {
+        StringBuilder text = new StringBuilder("Usage: ").append(LAUNCH).append(" <command> [arguments]\n\nCommands:\n");
+        LitestreamVersion version = context == null ? null : context.version();
+        for (CommandSpec spec : CommandSpec.values()) {
+            text.append(String.format("  %-12s %s", spec.command(), spec.summary()));
+            if (!spec.availability().isEmpty()) {
+                text.append(" [").append(spec.availability())
+                        .append(version != null && !spec.availableOn(version) ? ", not in the installed " + version : "")
+                        .append(']');
+            }
+            text.append('\n');
+        }
+        text.append("\nDB is a database alias, or the path of a configured database; replica URLs (s3://...) and\n"
+                + "Litestream's own flags pass through unchanged (-flag=value always works).\n"
+                + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; 2 usage or configuration error.\n"
+                + "Run '" + LAUNCH + " help <command>' for one command.\n\n");
+        text.append(environment(context, problem));
+        return text.toString();
+    }
+
+    static String command(CommandSpec spec, CliContext context, String problem) {
+        StringBuilder text = new StringBuilder("Usage: ").append(LAUNCH).append(' ').append(spec.command());
+        if (!spec.synopsis().isEmpty()) {
+            text.append(' ').append(spec.synopsis());
+        }
+        text.append("\n\n  ").append(spec.summary()).append(".\n");
+        if (!spec.availability().isEmpty()) {
+            text.append("  Exists in ").append(spec.availability()).append(".\n");
+        }
+        if (spec.takesDatabase() || spec == CommandSpec.DATABASES || spec == CommandSpec.REPLICATE) {
+            String name = context == null ? spec.command() : spec.litestreamCommand(context.version());
+            text.append("  Flags are Litestream's own, passed through unchanged: see '")
+                    .append(context == null ? "litestream" : context.binary().toString())
+                    .append(' ').append(name).append(" -h'. -config is the agent's (see the config command).\n");
+        }
+        if (spec == CommandSpec.VERIFY) {
+            text.append("  The deadline comes from the agent's configuration").append(context == null ? ""
+                    : " (now " + context.verifyTimeout().toMillis() / 1000.0 + " s)")
+                    .append("; --json prints one JSON object per database.\n");
+        }
+        return text.append('\n').append(environment(context, problem)).toString();
+    }
+
+    private static String environment(CliContext context, String problem) {
+        if (context == null) {
+            return "Configuration: not loaded: " + problem + "\n";
+        }
+        StringBuilder text = new StringBuilder("Litestream: ").append(context.version()).append(" at ")
+                .append(context.binary()).append("\nConfiguration: ").append(context.configSources()).append("\nDatabases:");
+        if (context.databases().isEmpty()) {
+            text.append(" none configured");
+        }
+        for (DatabaseRef db : context.databases()) {
+            text.append("\n  ").append(String.format("%-12s %s", db.alias(), db.path()));
+        }
+        return text.append('\n').toString();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.litestreamagent.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Litestream's own commands (databases, generations, snapshots, wal, ltx, restore, version):
+ * flags pass through unchanged, the database argument becomes the configured path, and
+ * Litestream's exit code is the CLI's.
+ */
+final class PassThroughCommand {
+    private final CommandSpec spec;
+    private final CliContext context;
+    private final LitestreamRunner runner;
+
+    PassThroughCommand(CommandSpec spec, CliContext context, LitestreamRunner runner) {
+        this.spec = spec;
+        this.context = context;
+        this.runner = runner;
+    }
+
+    int run(List<String> args) throws IOException, InterruptedException {
+        String command = spec.litestreamCommand(context.version());
+        LitestreamArgs flags = LitestreamArgs.of(command, context.version());
+        flags.rejectConfigFlag(args);
+        List<Integer> positional = flags.positionalIndexes(args);
+        List<String> rewritten = new ArrayList<>(args);
+        boolean withConfig = spec != CommandSpec.VERSION;
+        if (spec.takesDatabase()) {
+            if (positional.size() != 1) {
+                throw new UsageException(spec.command() + ": expected one database argument (an alias, the path"
+                        + " of a configured database or a replica URL) after the flags; seen "
+                        + (positional.isEmpty() ? "none" : describe(args, positional)));
+            }
+            int index = positional.get(0);
+            String database = args.get(index);
+            rewritten.set(index, DatabaseArgument.resolve(spec.command(), database, context));
+            // Litestream refuses a replica URL together with -config.
+            withConfig = !DatabaseArgument.isReplicaUrl(database);
+        } else if (!positional.isEmpty()) {
+            throw new UsageException(spec.command() + ": takes no arguments besides flags; seen "
+                    + describe(args, positional));
+        }
+        return runner.run(command, rewritten, withConfig);
+    }
+
+    private static String describe(List<String> args, List<Integer> positional) {
+        StringBuilder seen = new StringBuilder();
+        for (int index : positional) {
+            seen.append(seen.length() == 0 ? "" : " ").append('"').append(args.get(index)).append('"');
+        }
+        return seen.toString();
+    }
+}

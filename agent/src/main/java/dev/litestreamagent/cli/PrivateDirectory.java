@@ -1,0 +1,61 @@
+package dev.litestreamagent.cli;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+/** A temp directory only its owner can enter (restored copies hold application data), removed on close. */
+final class PrivateDirectory implements AutoCloseable {
+    private final Path path;
+
+    private PrivateDirectory(Path path) {
+        this.path = path;
+    }
+
+    static PrivateDirectory create(String prefix) throws IOException {
+        return new PrivateDirectory(Files.createTempDirectory(prefix,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Deletes everything inside, keeping the directory. */
+    void clear() throws IOException {
+        try (Stream<Path> children = Files.list(path)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                deleteTree(child);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deleteTree(path);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

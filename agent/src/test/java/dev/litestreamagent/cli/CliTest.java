@@ -1,0 +1,193 @@
+package dev.litestreamagent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Argument lists handed to Litestream (0.3 and 0.5), help, usage errors and exit codes, without a binary. */
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final RecordingLauncher launcher = new RecordingLauncher();
+
+    private int run(FakeContext context, String... args) {
+        return new Cli(() -> context, launcher, Clock.SYSTEM, () -> {
+            throw new AssertionError("verify is not under test here");
+        }, new PrintStream(out, true), new PrintStream(err, true)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void restoreByAliasOn05PassesFlagsThroughAndTheConfigAsAnOwnerOnlyFileDeletedAfterwards() throws Exception {
+        assertEquals(0, run(new FakeContext("0.5.2"), "restore", "-txid", "0000000000000042", "-f", "-o", "copy.db", "default"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "restore", "-config", "CONFIG", "-txid", "0000000000000042",
+                "-f", "-o", "copy.db", "/srv/app/data/app.db"), launcher.lastArgs());
+        assertEquals(List.of("rw-------"), launcher.configPermissions);
+        assertTrue(launcher.configContents.get(0).contains("$LITESTREAM_SECRET_ACCESS_KEY"));
+        assertFalse(Files.exists(launcher.lastConfig()), "the generated config was left behind");
+        assertEquals("s3cr3t", launcher.environments.get(0).get("LITESTREAM_SECRET_ACCESS_KEY"));
+    }
+
+    @Test
+    void aReplicaUrlPassesUntouchedAndWithoutConfigWhichLitestreamWouldRefuse() {
+        assertEquals(0, run(new FakeContext("0.5.2"), "ltx", "s3://bucket/app.db"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "ltx", "s3://bucket/app.db"), launcher.lastArgs());
+    }
+
+    @Test
+    void walIsLtxOn05AndWalOn03() {
+        assertEquals(0, run(new FakeContext("0.5.2"), "wal", "cache"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "ltx", "-config", "CONFIG", "/srv/app/data/cache.db"),
+                launcher.lastArgs());
+        assertEquals(0, run(new FakeContext("v0.3.13"), "wal", "-generation", "g1", "cache"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "wal", "-config", "CONFIG", "-generation", "g1",
+                "/srv/app/data/cache.db"), launcher.lastArgs());
+    }
+
+    @Test
+    void aConfiguredPathWorksLikeItsAlias() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "snapshots", "/srv/app/data/../data/app.db"));
+        assertEquals("/srv/app/data/app.db", launcher.lastArgs().get(4));
+    }
+
+    @Test
+    void replicateOn05PassesItsFlagsAndHoldsTheReplicatorClaimWhileRunning() {
+        FakeContext context = new FakeContext("0.5.2");
+        assertEquals(0, run(context, "replicate", "-exec", "java -jar app.jar", "-log-level", "debug"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "replicate", "-config", "CONFIG", "-exec", "java -jar app.jar",
+                "-log-level", "debug"), launcher.lastArgs());
+        assertEquals(1, context.claims);
+        assertEquals(1, context.releases);
+    }
+
+    @Test
+    void replicateRefusesToStartWhenAnotherReplicatorHoldsTheClaim() {
+        FakeContext context = new FakeContext("v0.3.13");
+        context.claimRefusal = "a replicator is already running (pid 4242)";
+        assertEquals(1, run(context, "replicate"));
+        assertTrue(err().contains("pid 4242"), err());
+        assertEquals(List.of(), launcher.commands);
+    }
+
+    @Test
+    void theSingleDatabaseFormOfReplicateIsAUsageError() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "replicate", "/data/app.db", "s3://bucket/app.db"));
+        assertTrue(err().contains("replicate DB REPLICA_URL"), err());
+        assertTrue(err().contains("/data/app.db s3://bucket/app.db"), err());
+        assertEquals(List.of(), launcher.commands);
+    }
+
+    @Test
+    void litestreamsExitCodeIsTheClis() {
+        launcher.exitCode = 3;
+        assertEquals(3, run(new FakeContext("v0.3.13"), "generations", "default"));
+    }
+
+    @Test
+    void versionNeedsNoConfig() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "version"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "version"), launcher.lastArgs());
+    }
+
+    @Test
+    void aCommandTheInstalledVersionLacksNamesTheVersion() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "ltx", "default"));
+        assertTrue(err().contains("ltx: exists in Litestream 0.5 and later; the installed Litestream is v0.3.13"), err());
+        assertEquals(2, run(new FakeContext("0.5.2"), "generations", "default"));
+        assertTrue(err().contains("generations: exists in Litestream 0.3 only; the installed Litestream is v0.5.2"), err());
+        assertEquals(List.of(), launcher.commands);
+    }
+
+    @Test
+    void anUnknownAliasListsTheKnownOnes() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "restore", "-o", "x.db", "defualt"));
+        assertTrue(err().contains("restore: unknown database \"defualt\"; expected an alias (default, cache)"), err());
+        assertFalse(err().contains("\tat "), "a stack trace was printed:\n" + err());
+    }
+
+    @Test
+    void aMissingOrExtraDatabaseArgumentIsAUsageError() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "restore", "-o", "x.db"));
+        assertTrue(err().contains("restore: expected one database argument"), err());
+        assertTrue(err().contains("seen none"), err());
+        assertEquals(2, run(new FakeContext("v0.3.13"), "databases", "default"));
+        assertTrue(err().contains("databases: takes no arguments besides flags; seen \"default\""), err());
+    }
+
+    @Test
+    void unknownCommandsAreUsageErrors() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "backup"));
+        assertTrue(err().contains("unknown command \"backup\"; expected one of: config, databases"), err());
+    }
+
+    @Test
+    void configErrorsArePrintedWholeWithExit2() {
+        Cli cli = new Cli(() -> {
+            throw new IllegalArgumentException("litestream.dbs.default.url: missing\nlitestream.bin-path: not executable");
+        }, launcher, Clock.SYSTEM, () -> null, new PrintStream(out, true), new PrintStream(err, true));
+        assertEquals(2, cli.run("databases"));
+        assertTrue(err().contains("litestream.dbs.default.url: missing\nlitestream.bin-path: not executable"), err());
+        assertFalse(err().contains("\tat "), err());
+    }
+
+    @Test
+    void configPrintsTheYamlHandedToLitestream() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "config"));
+        assertEquals(new FakeContext("v0.3.13").renderedYaml(), out());
+        assertFalse(out().contains("s3cr3t"));
+    }
+
+    @Test
+    void helpListsEveryCommandWithVersionNotesAndTheConfigurationSource() {
+        for (String[] help : new String[][] {{}, {"-h"}, {"--help"}, {"help"}}) {
+            out.reset();
+            assertEquals(0, run(new FakeContext("v0.3.13"), help));
+            for (CommandSpec spec : CommandSpec.values()) {
+                assertTrue(out().contains("  " + spec.command() + " "), spec + " missing from:\n" + out());
+            }
+            assertTrue(out().contains("[Litestream 0.5 and later, not in the installed v0.3.13]"), out());
+            assertTrue(out().contains("Configuration: /srv/app/litestream.properties, -Dlitestream.*"), out());
+            assertTrue(out().contains("default      /srv/app/data/app.db"), out());
+        }
+    }
+
+    @Test
+    void helpForOneCommandAndHelpDespiteABrokenConfiguration() {
+        assertEquals(0, run(new FakeContext("0.5.2"), "help", "restore"));
+        assertTrue(out().contains("restore [flags] DB|REPLICA_URL"), out());
+        assertTrue(out().contains("/opt/litestream/bin/litestream restore -h"), out());
+        out.reset();
+        Cli broken = new Cli(() -> {
+            throw new IllegalArgumentException("litestream.bin-path: not executable");
+        }, launcher, Clock.SYSTEM, () -> null, new PrintStream(out, true), new PrintStream(err, true));
+        assertEquals(0, broken.run("--help"));
+        assertTrue(out().contains("Configuration: not loaded: litestream.bin-path: not executable"), out());
+        assertEquals(2, run(new FakeContext("0.5.2"), "help", "backup"));
+    }
+
+    @Test
+    void verifyUsageErrorsNameWhatWasSeen() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "verify"));
+        assertTrue(err().contains("verify: expected a database alias or --all; seen none"), err());
+        assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "--all", "default"));
+        assertTrue(err().contains("give database aliases or --all, not both"), err());
+        assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "--timeout", "3s", "default"));
+        assertTrue(err().contains("verify: unknown flag \"--timeout\"; expected --json or --all"), err());
+        assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "s3://bucket/app.db"));
+        assertTrue(err().contains("verify: unknown database \"s3://bucket/app.db\""), err());
+    }
+}
