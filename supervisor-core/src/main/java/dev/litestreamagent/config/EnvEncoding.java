@@ -1,0 +1,98 @@
+package dev.litestreamagent.config;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes values survive Litestream's expansion of {@code $VAR} in the whole config file (Go's
+ * {@code os.ExpandEnv}, which has no escape: {@code $$} becomes an empty string). Secrets move to
+ * {@code LSA_SECRET_<ALIAS>_<OPTION>} variables and a literal {@code $} becomes {@code ${LSA_DOLLAR}}
+ * (a variable holding {@code $}): Go expands in one pass, so what a variable holds is never expanded again.
+ * The {@code LSA_} prefix is neither Litestream's ({@code LITESTREAM_*}, {@code AWS_*}, {@code LOG_LEVEL})
+ * nor the agent's settings namespace ({@code LITESTREAM_AGENT_*}).
+ */
+final class EnvEncoding {
+    static final String DOLLAR_VARIABLE = "LSA_DOLLAR";
+    static final String SECRET_PREFIX = "LSA_SECRET_";
+
+    /** A scalar that must be written double-quoted: a secret reference whose expansion is escaped for that. */
+    static final class Quoted {
+        final String text;
+
+        Quoted(String text) {
+            this.text = text;
+        }
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("\\$\\$|\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|\\$");
+    private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,17}");
+
+    private final Map<String, String> environment = new TreeMap<>();
+
+    /** A value taken literally (a file path): every {@code $} is escaped. */
+    String literal(String value) {
+        return value.replace("$", dollar());
+    }
+
+    /**
+     * A user's value: {@code $NAME} and {@code ${NAME}} stay for Litestream to expand, {@code $$} is a literal
+     * {@code $}, as is any other {@code $}. {@code true}/{@code false} and integers become YAML booleans and
+     * numbers, as a person writing litestream.yml would write them.
+     */
+    Object value(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        if (INTEGER.matcher(value).matches()) {
+            return Long.valueOf(value);
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(value);
+        int last = 0;
+        while (m.find()) {
+            out.append(value, last, m.start());
+            String token = m.group();
+            out.append(token.equals("$$") || token.equals("$") ? dollar() : token);
+            last = m.end();
+        }
+        return out.append(value.substring(last)).toString();
+    }
+
+    /** A credential: a whole {@code $VAR} reference stays, anything else moves to a variable. */
+    Object secret(String alias, String option, String value) {
+        if (Secrets.isReference(value)) {
+            return value;
+        }
+        String name = SECRET_PREFIX + DatabasesReader.envForm(alias) + "_"
+                + option.toUpperCase(Locale.ROOT).replace('-', '_');
+        environment.put(name, doubleQuotedContent(value));
+        return new Quoted("${" + name + "}");
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    private String dollar() {
+        environment.put(DOLLAR_VARIABLE, "$");
+        return "${" + DOLLAR_VARIABLE + "}";
+    }
+
+    /** Litestream pastes the value between the double quotes before parsing the YAML: escape it for that place. */
+    private static String doubleQuotedContent(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.litestreamagent.config;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+/**
+ * Maps the {@code jdbc:sqlite:} URLs sqlite-jdbc accepts to the database file they open.
+ * Only URLs that name a file on disk can be replicated: in-memory and class-path databases are rejected.
+ */
+public final class JdbcUrls {
+    private static final String PREFIX = "jdbc:sqlite:";
+
+    private JdbcUrls() {
+    }
+
+    /**
+     * {@code jdbc:sqlite:/abs.db}, {@code jdbc:sqlite:rel.db}, {@code jdbc:sqlite:file:/abs.db?mode=rwc},
+     * {@code jdbc:sqlite:file:rel.db}, {@code jdbc:sqlite:file:///abs.db}; query parameters are dropped and
+     * relative paths resolved against {@code workingDirectory}, as the application's own connection would.
+     *
+     * @return the absolute, normalized path of the database file
+     * @throws IllegalArgumentException naming the URL and what is expected
+     */
+    public static Path toPath(String url, Path workingDirectory) {
+        if (url == null || !url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw invalid(url, "not a SQLite JDBC URL");
+        }
+        String rest = url.substring(PREFIX.length());
+        int query = rest.indexOf('?');
+        String params = query < 0 ? "" : rest.substring(query + 1);
+        String location = query < 0 ? rest : rest.substring(0, query);
+        for (String param : params.split("&")) {
+            if (param.trim().toLowerCase(Locale.ROOT).equals("mode=memory")) {
+                throw invalid(url, "an in-memory database (mode=memory) has no file to replicate");
+            }
+        }
+        boolean uri = location.regionMatches(true, 0, "file:", 0, 5);
+        if (uri) {
+            location = fileUriPath(url, location.substring(5));
+        }
+        if (location.startsWith(":memory:")) {
+            throw invalid(url, "an in-memory database has no file to replicate");
+        }
+        if (location.startsWith(":resource:")) {
+            throw invalid(url, "a class-path resource database is read-only and cannot be replicated");
+        }
+        if (location.trim().isEmpty()) {
+            throw invalid(url, "the URL names no database file (sqlite-jdbc would open a temporary in-memory one)");
+        }
+        try {
+            return workingDirectory.resolve(Paths.get(location)).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw invalid(url, "not a valid file path: " + e.getReason());
+        }
+    }
+
+    /** The path part of a SQLite URI filename ({@code //localhost/x}, {@code ///x}, {@code /x}, {@code x}), percent-decoded. */
+    private static String fileUriPath(String url, String uriPath) {
+        String path = uriPath;
+        if (path.startsWith("//")) {
+            int slash = path.indexOf('/', 2);
+            String authority = slash < 0 ? path.substring(2) : path.substring(2, slash);
+            if (!authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
+                throw invalid(url, "a local file (the authority of a file: URI must be empty or localhost, was \""
+                        + authority + "\")");
+            }
+            path = slash < 0 ? "" : path.substring(slash);
+        }
+        return percentDecode(url, path);
+    }
+
+    private static String percentDecode(String url, String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '%') {
+                if (i + 2 >= bytes.length || Character.digit(bytes[i + 1], 16) < 0 || Character.digit(bytes[i + 2], 16) < 0) {
+                    throw invalid(url, "a %XX escape with two hex digits");
+                }
+                out.write(Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
+                i += 2;
+            } else {
+                out.write(bytes[i]);
+            }
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    static final String EXPECTED = "jdbc:sqlite:<file path> or jdbc:sqlite:file:<file path>[?params]";
+
+    private static InvalidUrl invalid(String url, String why) {
+        return new InvalidUrl(url, why);
+    }
+
+    /** Keeps the reason apart so a configuration problem can name it without repeating the URL. */
+    static final class InvalidUrl extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+
+        InvalidUrl(String url, String reason) {
+            super("JDBC URL \"" + url + "\": " + reason + "; expected " + EXPECTED);
+            this.reason = reason;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.litestreamagent.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** Every {@code litestream.*} value from every source, the highest-precedence one kept per key. */
+final class RawSettings {
+    /** Declared lowest precedence first: a later source overrides an earlier one. */
+    enum Source { FILE, ENVIRONMENT, SYSTEM_PROPERTY, AGENT_ARGUMENT }
+
+    /** A value and where it came from. */
+    static final class Entry {
+        final String value;
+        final Source source;
+
+        Entry(String value, Source source) {
+            this.value = value;
+            this.source = source;
+        }
+    }
+
+    static final String FILE_NAME = "litestream.properties";
+    /** Surefire passes the test suite's own settings under this prefix; they are not agent settings. */
+    private static final String RESERVED_TEST_PREFIX = "litestream.test.";
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+    private final List<String> described = new ArrayList<>();
+
+    private RawSettings() {
+    }
+
+    static RawSettings gather(ConfigInput input, List<ConfigProblem> problems) {
+        RawSettings raw = new RawSettings();
+        Map<String, String> agentArgs = parseAgentArgs(input.agentArgs().orElse(""), problems);
+        Map<String, String> sysprops = new TreeMap<>();
+        input.systemProperties().forEach((k, v) -> {
+            if (k.startsWith(Keys.PREFIX) && !k.startsWith(RESERVED_TEST_PREFIX)) {
+                sysprops.put(k, v.trim());
+            }
+        });
+        Map<String, String> env = parseEnv(input.env(), problems);
+        raw.loadFile(input, agentArgs, sysprops, env, problems);
+        raw.putAll(env, Source.ENVIRONMENT, "environment: " + env.size() + " LITESTREAM_AGENT_* variable(s)");
+        raw.putAll(sysprops, Source.SYSTEM_PROPERTY, "system properties: " + sysprops.size() + " litestream.* key(s)");
+        raw.putAll(agentArgs, Source.AGENT_ARGUMENT, "agent argument: " + agentArgs.size() + " key(s)");
+        return raw;
+    }
+
+    Optional<Entry> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(entries);
+    }
+
+    /** Where settings came from, for people: one source per line. */
+    String description() {
+        return described.isEmpty() ? "defaults only (no properties file, no litestream.* settings)"
+                : String.join("\n", described);
+    }
+
+    private void putAll(Map<String, String> values, Source source, String description) {
+        values.forEach((k, v) -> entries.put(k, new Entry(v, source)));
+        if (!values.isEmpty()) {
+            described.add(description);
+        }
+    }
+
+    /** {@code config=/p.properties,stop-timeout=5s;litestream.enabled=false}: the {@code litestream.} prefix is optional. */
+    private static Map<String, String> parseAgentArgs(String args, List<ConfigProblem> problems) {
+        Map<String, String> out = new TreeMap<>();
+        for (String pair : args.split("[,;]")) {
+            if (pair.trim().isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new ConfigProblem("agent argument", Secrets.maskUnknown(pair.trim()),
+                        "key=value pairs separated by , or ; (for example config=/etc/litestream.properties)"));
+                continue;
+            }
+            String key = pair.substring(0, eq).trim();
+            if (key.equals("config")) {
+                key = Keys.CONFIG_FILE;
+            } else if (!key.startsWith(Keys.PREFIX)) {
+                key = Keys.PREFIX + key;
+            }
+            out.put(key, pair.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    private static Map<String, String> parseEnv(Map<String, String> env, List<ConfigProblem> problems) {
+        Map<String, String> out = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (!name.startsWith(Keys.ENV_PREFIX)) {
+                return;
+            }
+            Optional<String> key = Keys.fromEnvName(name);
+            if (key.isPresent()) {
+                out.put(key.get(), value.trim());
+            } else {
+                problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, value),
+                        "a variable named after a known key, such as LITESTREAM_AGENT_STOP_TIMEOUT or "
+                                + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (see docs/configuration.md)"));
+            }
+        });
+        return out;
+    }
+
+    /** The file named by the highest source that names one; else ./litestream.properties; else the class path. */
+    private void loadFile(ConfigInput input, Map<String, String> agentArgs, Map<String, String> sysprops,
+            Map<String, String> env, List<ConfigProblem> problems) {
+        String named = agentArgs.getOrDefault(Keys.CONFIG_FILE,
+                sysprops.getOrDefault(Keys.CONFIG_FILE, env.get(Keys.CONFIG_FILE)));
+        if (named != null) {
+            Path file = input.workingDirectory().resolve(named).normalize();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a readable properties file (" + file
+                        + (Files.isDirectory(file) ? " is a directory)" : " does not exist or cannot be read)")));
+                return;
+            }
+            readFile(file, problems);
+            return;
+        }
+        Path local = input.workingDirectory().resolve(FILE_NAME);
+        if (Files.isRegularFile(local)) {
+            readFile(local, problems);
+            return;
+        }
+        URL resource = input.classLoader().map(cl -> cl.getResource(FILE_NAME)).orElse(null);
+        if (resource != null) {
+            try (InputStream in = resource.openStream()) {
+                load(in, "class path: " + resource);
+            } catch (IOException e) {
+                problems.add(new ConfigProblem(Keys.CONFIG_FILE, resource.toString(),
+                        "a readable class-path resource (" + e.getMessage() + ")"));
+            }
+        }
+    }
+
+    private void readFile(Path file, List<ConfigProblem> problems) {
+        try (InputStream in = Files.newInputStream(file)) {
+            load(in, "properties file: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(new ConfigProblem(Keys.CONFIG_FILE, file.toString(),
+                    "a readable properties file (" + e.getMessage() + ")"));
+        }
+    }
+
+    private void load(InputStream in, String description) throws IOException {
+        Properties props = new Properties();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        }
+        Map<String, String> values = new TreeMap<>();
+        props.stringPropertyNames().forEach(k -> values.put(k.trim(), props.getProperty(k).trim()));
+        putAll(values, Source.FILE, description);
+        if (values.isEmpty()) {
+            described.add(description + " (empty)");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.litestreamagent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Litestream config file and the variables it refers to. The YAML holds no secret value, so it can be
+ * printed and written to disk as is; {@link #environment()} must be added to the environment of every
+ * Litestream process started with it, and never logged.
+ */
+public final class RenderedConfig {
+    private final String yaml;
+    private final Map<String, String> environment;
+    private final List<String> warnings;
+
+    RenderedConfig(String yaml, Map<String, String> environment, List<String> warnings) {
+        this.yaml = yaml;
+        this.environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+    }
+
+    /** The file content exactly as Litestream reads it (before its own {@code $VAR} expansion). */
+    public String yaml() {
+        return yaml;
+    }
+
+    /** {@code LSA_*} variables the YAML refers to: secrets and escaped {@code $} signs. Holds secret values. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Settings the chosen Litestream version accepts but ignores. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The YAML and the variable names only: never the values. */
+    @Override
+    public String toString() {
+        return yaml + "# environment: " + environment.keySet();
+    }
+}

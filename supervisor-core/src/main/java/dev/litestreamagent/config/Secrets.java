@@ -1,0 +1,65 @@
+package dev.litestreamagent.config;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Which settings hold secrets, and how they are shown: never their value, only a mask or a {@code $VAR} reference. */
+final class Secrets {
+    static final String MASK = "****";
+
+    /** Replica options of Litestream's replica types whose values are credentials. */
+    private static final Set<String> OPTIONS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+            "access-key-id", "secret-access-key", "account-key", "sas-token", "password", "token", "jwt", "seed")));
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*\\})");
+    private static final String[] SECRET_WORDS = {"secret", "password", "key", "token", "sas", "jwt", "seed", "credential"};
+
+    private Secrets() {
+    }
+
+    /** Whether the last segment of a key ({@code litestream.dbs.x.replica.password}) is a credential option. */
+    static boolean isSecretKey(String key) {
+        return isSecretOption(key.substring(key.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * A known credential option, or an unknown one whose name looks like one: a misspelt
+     * {@code secret-acess-key} is passed through to Litestream, but as a secret, never printed.
+     */
+    static boolean isSecretOption(String option) {
+        return OPTIONS.contains(option) || looksSecret(option);
+    }
+
+    /** The whole value is one {@code $VAR} or {@code ${VAR}} reference, for Litestream to expand. */
+    static boolean isReference(String value) {
+        return REFERENCE.matcher(value).matches();
+    }
+
+    static String display(String key, String value) {
+        return isSecretKey(key) && !isReference(value) ? MASK : value;
+    }
+
+    /** For keys that are not known: masked when the name looks like it holds a credential. */
+    static String maskUnknown(String nameOrKey, String value) {
+        return looksSecret(nameOrKey) && !isReference(value) ? MASK : value;
+    }
+
+    private static boolean looksSecret(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A malformed agent-argument piece may be the tail of a secret split at a comma: never echo it. */
+    static String maskUnknown(String fragment) {
+        return MASK + " (" + fragment.length() + " characters)";
+    }
+}

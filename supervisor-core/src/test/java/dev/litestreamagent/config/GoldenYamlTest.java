@@ -1,0 +1,77 @@
+package dev.litestreamagent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden files: {@code golden/<case>.properties} in, {@code golden/<case>.v0.3.yml} and {@code .v0.5.yml} out.
+ * Run with {@code -Dgolden.update=true} to rewrite the expected files after a deliberate change, then review the diff.
+ */
+class GoldenYamlTest {
+    static final Path APP_DIR = Path.of("/srv/app");
+    static final Map<String, String> ENV = Map.of(
+            "LITESTREAM_REPLICA_BUCKET", "env-bucket",
+            "LITESTREAM_ACCESS_KEY_ID", "AKIA-FROM-ENV",
+            "LITESTREAM_SECRET_ACCESS_KEY", "secret-from-env");
+
+    @ParameterizedTest(name = "{0} for Litestream {1}")
+    @CsvSource({
+            "django-simple, 0.3.13", "django-simple, 0.5.2",
+            "django-manual-replica, 0.3.13", "django-manual-replica, 0.5.2",
+            "django-multiple-path-prefix, 0.3.13", "django-multiple-path-prefix, 0.5.2",
+            "everything, 0.3.13", "everything, 0.5.2",
+            "v05-only, 0.5.2"})
+    void rendersTheExpectedYaml(String name, String version) throws Exception {
+        RenderedConfig rendered = render(name, version);
+        Path expected = golden(name + ".v" + version.substring(0, 3) + ".yml");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(sourceTree(expected), rendered.yaml());
+        }
+        assertEquals(Files.readString(expected), rendered.yaml());
+    }
+
+    @Test
+    void literalSecretsAndDollarsTravelInTheEnvironmentEscapedForTheirPlace() throws Exception {
+        RenderedConfig rendered = render("everything", "0.3.13");
+        assertEquals(Map.of(
+                "LSA_DOLLAR", "$",
+                "LSA_SECRET_AUDIT_ACCESS_KEY_ID", "AKIAEXAMPLE",
+                "LSA_SECRET_AUDIT_SECRET_ACCESS_KEY", "s3cr\\\"et\\\\with$dollar"), rendered.environment());
+    }
+
+    @Test
+    void aV03BinaryRefusesEveryV05OnlySetting() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> render("v05-only", "0.3.13"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("litestream.mcp-addr: was \"127.0.0.1:3001\", expected Litestream 0.5 or later"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("litestream.logging.level: was \"trace\""), e.getMessage());
+    }
+
+    static RenderedConfig render(String name, String version) throws Exception {
+        ConfigInput input = ConfigInput.of("config=" + golden(name + ".properties"), Map.of(), ENV, APP_DIR, null);
+        return LitestreamYaml.render(ConfigLoader.load(input), LitestreamVersion.parse(version));
+    }
+
+    static Path golden(String file) throws URISyntaxException {
+        var url = GoldenYamlTest.class.getResource("/golden/" + file);
+        if (url == null) {
+            return Path.of("target/test-classes/golden").resolve(file).toAbsolutePath();
+        }
+        return Path.of(url.toURI());
+    }
+
+    private static Path sourceTree(Path testClasses) {
+        return Path.of("src/test/resources/golden").resolve(testClasses.getFileName().toString());
+    }
+}

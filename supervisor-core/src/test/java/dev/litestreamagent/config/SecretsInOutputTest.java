@@ -1,0 +1,88 @@
+package dev.litestreamagent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Secrets written in the environment or the properties file appear in no printable output. */
+class SecretsInOutputTest {
+    static final List<String> SECRETS = List.of("ENV-SECRET-KEY-1", "FILE-PASSWORD-2", "ACCESS-ID-3",
+            "TYPO-SECRET-4", "LITESTREAM-OWN-5", "ACCOUNT-KEY-6");
+
+    @TempDir
+    Path dir;
+
+    private ConfigInput input(String extraLine) throws Exception {
+        Files.write(dir.resolve("litestream.properties"), List.of(
+                "litestream.dbs.main.path=main.db",
+                "litestream.dbs.main.replica.type=s3",
+                "litestream.dbs.main.replica.bucket=b",
+                "litestream.dbs.main.replica.access-key-id=ACCESS-ID-3",
+                "litestream.dbs.main.replica.secret-acess-key=TYPO-SECRET-4",
+                "litestream.dbs.remote.path=remote.db",
+                "litestream.dbs.remote.replica.type=sftp",
+                "litestream.dbs.remote.replica.host=backup:22",
+                "litestream.dbs.remote.replica.user=backup",
+                "litestream.dbs.remote.replica.password=FILE-PASSWORD-2",
+                "litestream.dbs.blob.path=blob.db",
+                "litestream.dbs.blob.replica.type=abs",
+                "litestream.dbs.blob.replica.bucket=c",
+                "litestream.dbs.blob.replica.account-key=ACCOUNT-KEY-6",
+                "litestream.dbs.plain.path=plain.db",
+                extraLine));
+        return ConfigInput.of(null, Map.of(), Map.of(
+                "LITESTREAM_AGENT_DBS_MAIN_REPLICA_SECRET_ACCESS_KEY", "ENV-SECRET-KEY-1",
+                "LITESTREAM_REPLICA_BUCKET", "bkt",
+                "LITESTREAM_SECRET_ACCESS_KEY", "LITESTREAM-OWN-5"), dir, null);
+    }
+
+    private static void assertNoSecret(String what, String text) {
+        for (String secret : SECRETS) {
+            assertFalse(text.contains(secret), what + " shows " + secret + ":\n" + text);
+        }
+    }
+
+    @Test
+    void renderedYamlSettingsAndDescriptionsHoldNoSecretValue() throws Exception {
+        AgentConfig config = ConfigLoader.load(input(""));
+        for (LitestreamVersion version : List.of(LitestreamVersion.V0_3_13, LitestreamVersion.parse("0.5.2"))) {
+            RenderedConfig rendered = LitestreamYaml.render(config, version);
+            assertNoSecret("yaml", rendered.yaml());
+            assertNoSecret("RenderedConfig.toString", rendered.toString());
+            assertTrue(rendered.yaml().contains("secret-access-key: \"${LSA_SECRET_MAIN_SECRET_ACCESS_KEY}\""),
+                    rendered.yaml());
+            assertTrue(rendered.yaml().contains("secret-access-key: $LITESTREAM_SECRET_ACCESS_KEY"), rendered.yaml());
+            assertEquals("ENV-SECRET-KEY-1", rendered.environment().get("LSA_SECRET_MAIN_SECRET_ACCESS_KEY"));
+            assertEquals("TYPO-SECRET-4", rendered.environment().get("LSA_SECRET_MAIN_SECRET_ACESS_KEY"));
+            assertEquals("FILE-PASSWORD-2", rendered.environment().get("LSA_SECRET_REMOTE_PASSWORD"));
+            assertEquals("ACCOUNT-KEY-6", rendered.environment().get("LSA_SECRET_BLOB_ACCOUNT_KEY"));
+        }
+        assertNoSecret("settings()", config.settings().toString());
+        assertEquals("****", config.settings().get("litestream.dbs.main.replica.secret-access-key"));
+        assertEquals("$LITESTREAM_SECRET_ACCESS_KEY", config.settings().get("litestream.dbs.plain.replica.secret-access-key"));
+        assertNoSecret("sources()", config.sources());
+        assertNoSecret("toString()", config.toString() + config.databases());
+        assertNoSecret("warnings()", config.warnings().toString());
+    }
+
+    @Test
+    void problemMessagesMaskSecrets() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(input("litestream.dbs.main.replica.token=")));
+        assertTrue(e.getMessage().contains("litestream.dbs.main.replica.token: was \"****\""), e.getMessage());
+        Files.write(dir.resolve("litestream.properties"), List.of("litestream.unknown-secret=ENV-SECRET-KEY-1"));
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(ConfigInput.of(
+                "dbs.a.replica.password=FILE-PASSWORD-2,ACCESS-ID-3", Map.of(),
+                Map.of("LITESTREAM_AGENT_SECRET_ACCESS_KEY", "ACCOUNT-KEY-6"), dir, null)));
+        assertNoSecret("exception", e.getMessage());
+        assertEquals(5, e.problems().size(), e.getMessage());
+    }
+}
