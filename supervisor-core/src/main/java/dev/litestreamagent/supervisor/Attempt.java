@@ -4,9 +4,12 @@ import dev.litestreamagent.supervisor.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One launched Litestream: its child, when it started, and whether it is "up". Litestream 0.3
@@ -17,6 +20,9 @@ import java.util.Set;
  */
 final class Attempt {
     static final String INITIALIZED_MARKER = "initialized db";
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final Duration UP_POLL = Duration.ofMillis(50);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final ChildProcess child;
     private final long startedNanos;
@@ -62,6 +68,28 @@ final class Attempt {
         }
         up |= now;
         return now;
+    }
+
+    /**
+     * Graceful stop: waits (at most {@code startGrace}) until it is up, sends SIGTERM, waits
+     * {@code stopTimeout} for the final sync, then kills it and its descendants.
+     */
+    void stop(Duration startGrace, Duration stopTimeout) throws InterruptedException {
+        // SIGTERM before Litestream opened the databases ends it without a final sync.
+        long polls = startGrace.toMillis() / UP_POLL.toMillis();
+        for (long i = 0; i < polls && !checkUp(); i++) {
+            if (child.waitFor(UP_POLL)) {
+                return;
+            }
+        }
+        LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} for its final sync", child.pid(), stopTimeout);
+        child.terminate();
+        if (!child.waitFor(stopTimeout)) {
+            LOG.warn("Litestream (pid {}) did not stop within {} after SIGTERM; killing it and its children",
+                    child.pid(), stopTimeout);
+            child.killTree();
+            child.waitFor(KILL_WAIT);
+        }
     }
 
     private static boolean isOpen(Path db, Set<Path> open) {

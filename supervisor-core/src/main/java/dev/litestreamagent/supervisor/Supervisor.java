@@ -1,13 +1,9 @@
 package dev.litestreamagent.supervisor;
 
-import dev.litestreamagent.supervisor.lock.DatabaseLock;
-import dev.litestreamagent.supervisor.lock.PidFile;
-import dev.litestreamagent.supervisor.lock.StateDirectory;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogFollower;
 import dev.litestreamagent.supervisor.log.OutputTail;
 import dev.litestreamagent.supervisor.process.ChildProcess;
-import dev.litestreamagent.supervisor.process.Orphans;
 import dev.litestreamagent.supervisor.process.ProcessLauncher;
 import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
 import java.io.IOException;
@@ -16,14 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +32,7 @@ public final class Supervisor implements AutoCloseable {
     private static final Logger OUTPUT = LoggerFactory.getLogger("dev.litestreamagent.litestream");
     private static final int TAIL_LINES = 50;
     private static final Duration WATCH_POLL = Duration.ofMillis(100);
-    private static final Duration UP_POLL = Duration.ofMillis(50);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final Duration WATCHER_JOIN = Duration.ofSeconds(5);
 
     private final SupervisorSettings settings;
     private final ProcessLauncher launcher;
@@ -47,7 +40,7 @@ public final class Supervisor implements AutoCloseable {
     private final RestartTracker tracker;
     private final OutputTail tail = new OutputTail(TAIL_LINES);
     private final List<String> command;
-    private final List<StateDirectory> stateDirectories;
+    private final ReplicatorGuard guard;
     private final StatusMBean mbean;
     private final Object stopLock = new Object();
     private final Object lock = new Object();
@@ -62,7 +55,6 @@ public final class Supervisor implements AutoCloseable {
     private boolean stopping;
 
     // set by start(), read by stop() and the watcher
-    private volatile List<DatabaseLock> locks = Collections.emptyList();
     private volatile LogFollower follower;
     private volatile Thread watcher;
     private volatile Thread shutdownHook;
@@ -83,11 +75,7 @@ public final class Supervisor implements AutoCloseable {
                 "-config", settings.configFile().toAbsolutePath().toString(),
                 // Litestream ends (after a final sync) when this exits, i.e. when the JVM dies, even by SIGKILL.
                 "-exec", "tail --pid=" + settings.parentPid() + " -f /dev/null"));
-        TreeMap<Path, StateDirectory> sorted = new TreeMap<>();
-        for (Path db : settings.databases()) {
-            sorted.put(db, StateDirectory.of(db));
-        }
-        this.stateDirectories = Collections.unmodifiableList(new ArrayList<>(sorted.values()));
+        this.guard = new ReplicatorGuard(settings.databases());
         this.mbean = new StatusMBean(this::status, settings.databases());
     }
 
@@ -105,12 +93,19 @@ public final class Supervisor implements AutoCloseable {
             }
             started = true;
         }
-        locks = acquireLocks();
         try {
-            for (StateDirectory directory : stateDirectories) {
-                stopOrphan(directory);
-            }
-            Path log = stateDirectories.get(0).logFile();
+            guard.lock("litestream-agent supervisor '" + settings.name() + "' in process "
+                    + ProcessHandle.current().pid());
+        } catch (IOException e) {
+            notStarted();
+            throw new UncheckedIOException("Cannot lock the databases " + settings.databases(), e);
+        } catch (ReplicatorAlreadyRunningException | RuntimeException e) {
+            notStarted();
+            throw e;
+        }
+        try {
+            guard.stopOrphans(settings.stopTimeout());
+            Path log = guard.logFile();
             rotate(log);
             follower = new LogFollower(log, settings.maxLogBytes(), this::onOutput, "litestream-output-" + settings.name());
             follower.start();
@@ -154,11 +149,11 @@ public final class Supervisor implements AutoCloseable {
             }
             try {
                 if (attempt != null) {
-                    stopChild(attempt);
+                    attempt.stop(settings.startGrace(), settings.stopTimeout());
                 }
                 Thread w = watcher;
                 if (w != null) {
-                    w.join(KILL_WAIT.toMillis());
+                    w.join(WATCHER_JOIN.toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -192,38 +187,10 @@ public final class Supervisor implements AutoCloseable {
         return command;
     }
 
-    private List<DatabaseLock> acquireLocks() throws ReplicatorAlreadyRunningException {
-        String holder = "litestream-agent supervisor '" + settings.name() + "' in process " + ProcessHandle.current().pid();
-        List<DatabaseLock> taken = new ArrayList<>();
-        try {
-            for (StateDirectory directory : stateDirectories) {
-                Optional<DatabaseLock> acquired = DatabaseLock.tryAcquire(directory, holder);
-                if (!acquired.isPresent()) {
-                    closeQuietly(taken);
-                    throw new ReplicatorAlreadyRunningException(directory.database(), directory.lockFile(),
-                            DatabaseLock.holder(directory));
-                }
-                taken.add(acquired.get());
-            }
-        } catch (IOException e) {
-            closeQuietly(taken);
-            synchronized (lock) {
-                started = false;
-            }
-            throw new UncheckedIOException("Cannot lock the state directories " + stateDirectories, e);
-        } catch (ReplicatorAlreadyRunningException e) {
-            synchronized (lock) {
-                started = false;
-            }
-            throw e;
-        }
-        return taken;
-    }
-
-    private void stopOrphan(StateDirectory directory) throws InterruptedException {
-        Optional<PidFile.Recorded> recorded = new PidFile(directory.pidFile()).read();
-        if (recorded.isPresent()) {
-            Orphans.stopIfOurs(recorded.get().pid(), recorded.get().command(), settings.stopTimeout());
+    /** Nothing was taken: start() may be tried again. */
+    private void notStarted() {
+        synchronized (lock) {
+            started = false;
         }
     }
 
@@ -237,11 +204,9 @@ public final class Supervisor implements AutoCloseable {
 
     private Attempt launch() throws IOException {
         synchronized (lock) {
-            ChildProcess child = launcher.launch(command, settings.environment(), stateDirectories.get(0).logFile());
+            ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
             current = new Attempt(child, clock.nanoTime(), settings.databases());
-            for (StateDirectory directory : stateDirectories) {
-                new PidFile(directory.pidFile()).write(child.pid(), command);
-            }
+            guard.recordPid(child.pid(), command);
             setState(SupervisorState.STARTING, null);
             return current;
         }
@@ -351,26 +316,6 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    private void stopChild(Attempt attempt) throws InterruptedException {
-        ChildProcess child = attempt.child();
-        // SIGTERM before Litestream opened the databases ends it without a final sync: wait (bounded).
-        long polls = settings.startGrace().toMillis() / UP_POLL.toMillis();
-        for (long i = 0; i < polls && !attempt.checkUp(); i++) {
-            if (child.waitFor(UP_POLL)) {
-                break;
-            }
-        }
-        LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} for its final sync", child.pid(),
-                settings.stopTimeout());
-        child.terminate();
-        if (!child.waitFor(settings.stopTimeout())) {
-            LOG.warn("Litestream (pid {}) did not stop within {} after SIGTERM; killing it and its children",
-                    child.pid(), settings.stopTimeout());
-            child.killTree();
-            child.waitFor(KILL_WAIT);
-        }
-    }
-
     /** Each line of Litestream's output: to SLF4J with its level, to the tail, and to "up" detection. */
     private void onOutput(String raw) {
         LitestreamLine line = LitestreamLine.parse(raw);
@@ -399,17 +344,7 @@ public final class Supervisor implements AutoCloseable {
                 LOG.debug("Closing the output follower failed: {}", e.toString());
             }
         }
-        for (StateDirectory directory : stateDirectories) {
-            try {
-                if (!locks.isEmpty()) {
-                    new PidFile(directory.pidFile()).delete();
-                }
-            } catch (IOException e) {
-                LOG.warn("Cannot delete {}: {}", directory.pidFile(), e.toString());
-            }
-        }
-        closeQuietly(locks);
-        locks = Collections.emptyList();
+        guard.release();
         mbean.unregister();
         Thread hook = shutdownHook;
         if (hook != null && Thread.currentThread() != hook) {
@@ -417,16 +352,6 @@ public final class Supervisor implements AutoCloseable {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs (or ran) anyway; stop() is idempotent
-            }
-        }
-    }
-
-    private static void closeQuietly(List<DatabaseLock> toClose) {
-        for (DatabaseLock l : toClose) {
-            try {
-                l.close();
-            } catch (IOException e) {
-                LOG.warn("Cannot release the lock {}: {}", l.state().lockFile(), e.toString());
             }
         }
     }

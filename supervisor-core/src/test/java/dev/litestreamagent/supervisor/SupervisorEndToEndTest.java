@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.supervisor.lock.PidFile;
+import dev.litestreamagent.supervisor.lock.StateDirectory;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.Processes;
@@ -98,6 +100,25 @@ class SupervisorEndToEndTest {
         supervisor.start();
         supervisor.stop();
         assertEquals(20, restoredIds(harness, config, db, "restored.db").size());
+    }
+
+    @Test
+    void aReplicatorLeftBehindByAnEarlierRunIsStoppedAtStart(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Path config = config(harness, db);
+        try (Supervisor supervisor = Supervisor.create(settings(harness, config, db).build())) {
+            // what an earlier run left: its replicator, and the pid file naming it
+            Process orphan = new ProcessBuilder(supervisor.command()).redirectErrorStream(true)
+                    .redirectOutput(harness.tempDir().resolve("orphan.log").toFile()).start();
+            new PidFile(StateDirectory.of(db).create().pidFile()).write(orphan.pid(), supervisor.command());
+            Path orphanLog = harness.tempDir().resolve("orphan.log");
+            await().until(() -> Files.readString(orphanLog).contains("initialized db")); // an old one is long up
+            supervisor.start();
+            assertTrue(orphan.waitFor(5, TimeUnit.SECONDS), "the leftover replicator still runs");
+            assertEquals(0, orphan.exitValue(), "it was not stopped gracefully (SIGTERM)");
+            await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+            assertEquals(1, Processes.withArgument(config.toString()).size());
+        }
     }
 
     /** Commits a row every 10 ms until interrupted. */

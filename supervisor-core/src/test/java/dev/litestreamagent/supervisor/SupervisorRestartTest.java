@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.litestreamagent.supervisor.lock.PidFile;
+import dev.litestreamagent.supervisor.lock.StateDirectory;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +97,19 @@ class SupervisorRestartTest {
         try (Supervisor second = new Supervisor(settings("second").build(), launcher, clock, () -> 0)) {
             second.start(); // the lock is free again
             assertEquals(2, launcher.children.size());
+        }
+    }
+
+    @Test
+    void aPidFileWhosePidNowBelongsToAnotherProgramKillsNothing() throws Exception {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try (Supervisor supervisor = new Supervisor(settings("reused").build(), launcher, clock, () -> 0)) {
+            new PidFile(StateDirectory.of(dir.resolve("app.db")).create().pidFile())
+                    .write(unrelated.pid(), supervisor.command());
+            supervisor.start();
+            assertTrue(unrelated.isAlive(), "a process that merely reused the recorded pid was stopped");
+        } finally {
+            unrelated.destroyForcibly();
         }
     }
 
