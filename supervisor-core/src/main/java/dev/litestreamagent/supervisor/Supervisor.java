@@ -109,7 +109,11 @@ public final class Supervisor implements AutoCloseable {
             rotate(log);
             follower = new LogFollower(log, settings.maxLogBytes(), this::onOutput, "litestream-output-" + settings.name());
             follower.start();
-            Attempt first = launch();
+            Attempt first = launch(false);
+            if (first == null) { // stopped meanwhile from another thread
+                abortStart();
+                return;
+            }
             mbean.register(settings.name());
             shutdownHook = new Thread(this::stop, "litestream-stop-" + settings.name());
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -117,16 +121,29 @@ public final class Supervisor implements AutoCloseable {
             watcher.setDaemon(true);
             watcher.start();
         } catch (IOException e) {
-            releaseAll();
+            abortStart();
             throw new IllegalStateException("Cannot start Litestream (" + command + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            releaseAll();
+            abortStart();
             throw new IllegalStateException("Interrupted while stopping a leftover Litestream", e);
         } catch (RuntimeException e) {
-            releaseAll();
+            abortStart();
             throw e;
         }
+    }
+
+    /** A start that failed half-way leaves no child and no lock behind. */
+    private void abortStart() {
+        Attempt launched;
+        synchronized (lock) {
+            launched = current;
+            current = null;
+        }
+        if (launched != null) {
+            launched.child().killTree(); // just launched: it has nothing to sync yet
+        }
+        releaseAll();
     }
 
     /**
@@ -202,11 +219,22 @@ public final class Supervisor implements AutoCloseable {
         Files.createFile(log);
     }
 
-    private Attempt launch() throws IOException {
+    /** Launches unless a stop came first (then null); atomic with stop()'s look at {@code current}. */
+    private Attempt launch(boolean restart) throws IOException {
         synchronized (lock) {
+            if (stopping) {
+                return null;
+            }
             ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
+            if (restart) {
+                restartCount++;
+            }
             current = new Attempt(child, clock.nanoTime(), settings.databases());
-            guard.recordPid(child.pid(), command);
+            try {
+                guard.recordPid(child.pid(), command);
+            } catch (IOException e) { // only orphan detection needs it: keep replicating
+                LOG.warn("Cannot write the pid file of Litestream (pid {}): {}", child.pid(), e.toString());
+            }
             setState(SupervisorState.STARTING, null);
             return current;
         }
@@ -223,6 +251,10 @@ public final class Supervisor implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             LOG.debug("Supervisor '{}' watcher ends: stopped", settings.name());
+        } catch (RuntimeException e) {
+            // a bug, not a Litestream failure: say so loudly instead of leaving the child unwatched
+            LOG.error("Supervisor '{}' stopped watching Litestream after an unexpected error", settings.name(), e);
+            setState(SupervisorState.FAILED, "supervisor error: " + e);
         }
     }
 
@@ -291,14 +323,8 @@ public final class Supervisor implements AutoCloseable {
         Duration wait = delay;
         while (true) {
             clock.sleep(wait);
-            synchronized (lock) {
-                if (stopping) {
-                    return null;
-                }
-                restartCount++;
-            }
             try {
-                return launch();
+                return launch(true);
             } catch (IOException e) {
                 long now = clock.nanoTime();
                 RestartTracker.Decision decision = tracker.onExit(now, now);
