@@ -2,7 +2,6 @@ package dev.litestreamagent.supervisor;
 
 import dev.litestreamagent.supervisor.process.ChildProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -39,19 +39,6 @@ public final class RestartPolicy {
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.initialDelay = initialDelay;
-        b.multiplier = multiplier;
-        b.maxDelay = maxDelay;
-        b.jitter = jitter;
-        b.minUptime = minUptime;
-        b.crashLoopCount = crashLoopCount;
-        b.crashLoopWindow = crashLoopWindow;
-        b.giveUpOnCrashLoop = giveUpOnCrashLoop;
-        return b;
-    }
-
     public Duration initialDelay() {
         return initialDelay;
     }

@@ -345,7 +345,7 @@ public final class Supervisor implements AutoCloseable {
     /** Each line of Litestream's output: to SLF4J with its level, to the tail, and to "up" detection. */
     private void onOutput(String raw) {
         LitestreamLine line = LitestreamLine.parse(raw);
-        line.logTo(OUTPUT, "");
+        line.logTo(OUTPUT);
         tail.add(line.toString());
         Attempt attempt;
         synchronized (lock) {

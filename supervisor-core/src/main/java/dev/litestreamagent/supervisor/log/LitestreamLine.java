@@ -66,19 +66,19 @@ public final class LitestreamLine {
         return text;
     }
 
-    public void logTo(Logger logger, String prefix) {
+    public void logTo(Logger logger) {
         switch (level) {
             case DEBUG:
-                logger.debug("{}{}", prefix, text);
+                logger.debug("{}", text);
                 break;
             case WARN:
-                logger.warn("{}{}", prefix, text);
+                logger.warn("{}", text);
                 break;
             case ERROR:
-                logger.error("{}{}", prefix, text);
+                logger.error("{}", text);
                 break;
             default:
-                logger.info("{}{}", prefix, text);
+                logger.info("{}", text);
         }
     }
 

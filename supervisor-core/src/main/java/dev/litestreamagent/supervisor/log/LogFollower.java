@@ -72,7 +72,9 @@ public final class LogFollower implements AutoCloseable {
         }
         drain();
         synchronized (this) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 
@@ -91,7 +93,7 @@ public final class LogFollower implements AutoCloseable {
 
     /** Reads up to {@code maxBytes}; true when more is waiting. */
     private synchronized boolean pump() {
-        if (!channel.isOpen()) {
+        if (channel == null || !channel.isOpen()) {
             return false;
         }
         try {
