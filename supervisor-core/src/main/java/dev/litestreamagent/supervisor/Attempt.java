@@ -1,0 +1,101 @@
+package dev.litestreamagent.supervisor;
+
+import dev.litestreamagent.supervisor.process.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One launched Litestream: its child, when it started, and whether it is "up". Litestream 0.3
+ * opens a database only at its first sync, a monitor interval (1 s) after it logged
+ * {@code initialized db}, and a SIGTERM before that ends it with no final sync at all. So "up"
+ * means: every database that exists is open in the child (seen in /proc/PID/fd); where /proc
+ * cannot tell, an {@code initialized db} line per database.
+ */
+final class Attempt {
+    static final String INITIALIZED_MARKER = "initialized db";
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final Duration UP_POLL = Duration.ofMillis(50);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final ChildProcess child;
+    private final long startedNanos;
+    private final List<Path> databases;
+    private int initializedLines;
+    private volatile boolean up;
+
+    Attempt(ChildProcess child, long startedNanos, List<Path> databases) {
+        this.child = child;
+        this.startedNanos = startedNanos;
+        this.databases = databases;
+    }
+
+    ChildProcess child() {
+        return child;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Whether it was seen up once (RUNNING). */
+    boolean wasUp() {
+        return up;
+    }
+
+    synchronized void observe(String text) {
+        if (text.startsWith(INITIALIZED_MARKER)) {
+            initializedLines++;
+        }
+    }
+
+    /** Checks now; a database created meanwhile makes a running child not up until it opened that one too. */
+    boolean checkUp() {
+        Optional<Set<Path>> open = child.openFiles();
+        boolean now;
+        if (open.isPresent()) {
+            now = databases.stream().allMatch(db -> isOpen(db, open.get()));
+        } else {
+            synchronized (this) {
+                now = initializedLines >= databases.size();
+            }
+        }
+        up |= now;
+        return now;
+    }
+
+    /**
+     * Graceful stop: waits (at most {@code startGrace}) until it is up, sends SIGTERM, waits
+     * {@code stopTimeout} for the final sync, then kills it and its descendants.
+     */
+    void stop(Duration startGrace, Duration stopTimeout) throws InterruptedException {
+        // SIGTERM before Litestream opened the databases ends it without a final sync.
+        long polls = startGrace.toMillis() / UP_POLL.toMillis();
+        for (long i = 0; i < polls && !checkUp(); i++) {
+            if (child.waitFor(UP_POLL)) {
+                return;
+            }
+        }
+        LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} for its final sync", child.pid(), stopTimeout);
+        child.terminate();
+        if (!child.waitFor(stopTimeout)) {
+            LOG.warn("Litestream (pid {}) did not stop within {} after SIGTERM; killing it and its children",
+                    child.pid(), stopTimeout);
+            child.killTree();
+            child.waitFor(KILL_WAIT);
+        }
+    }
+
+    private static boolean isOpen(Path db, Set<Path> open) {
+        try {
+            return open.contains(db.toRealPath());
+        } catch (IOException doesNotExist) {
+            return true; // nothing to sync yet: Litestream picks it up once it appears
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.litestreamagent.supervisor;
+
+import java.time.Duration;
+
+/** Monotonic time and sleeping, behind an interface so backoff and crash loops are tested without waiting. */
+public interface Clock {
+    /** The real clock: {@link System#nanoTime()} and {@link Thread#sleep(long)}. */
+    Clock SYSTEM = new Clock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            Thread.sleep(duration.toMillis());
+        }
+    };
+
+    long nanoTime();
+
+    /** Sleeps; an interrupt (a stop) ends the sleep early. */
+    void sleep(Duration duration) throws InterruptedException;
+}

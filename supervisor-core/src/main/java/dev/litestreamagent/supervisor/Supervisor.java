@@ -1,0 +1,401 @@
+package dev.litestreamagent.supervisor;
+
+import dev.litestreamagent.supervisor.log.LitestreamLine;
+import dev.litestreamagent.supervisor.log.LogFollower;
+import dev.litestreamagent.supervisor.log.OutputTail;
+import dev.litestreamagent.supervisor.process.ChildProcess;
+import dev.litestreamagent.supervisor.process.ProcessLauncher;
+import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@code litestream replicate} as a child this JVM owns: restarts it with backoff when it
+ * exits unexpectedly, stops it gracefully (SIGTERM, final sync, bounded by the stop timeout), and
+ * guarantees one replicator per database with file locks. See docs/supervisor.md.
+ */
+public final class Supervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final Logger OUTPUT = LoggerFactory.getLogger("dev.litestreamagent.litestream");
+    private static final int TAIL_LINES = 50;
+    private static final Duration WATCH_POLL = Duration.ofMillis(100);
+    private static final Duration WATCHER_JOIN = Duration.ofSeconds(5);
+
+    private final SupervisorSettings settings;
+    private final ProcessLauncher launcher;
+    private final Clock clock;
+    private final RestartTracker tracker;
+    private final OutputTail tail = new OutputTail(TAIL_LINES);
+    private final List<String> command;
+    private final ReplicatorGuard guard;
+    private final StatusMBean mbean;
+    private final Object stopLock = new Object();
+    private final Object lock = new Object();
+
+    // guarded by lock
+    private SupervisorState state = SupervisorState.STOPPED;
+    private Attempt current;
+    private int restartCount;
+    private Integer lastExitCode;
+    private String lastError;
+    private boolean started;
+    private boolean stopping;
+
+    // set by start(), read by stop() and the watcher
+    private volatile LogFollower follower;
+    private volatile Thread watcher;
+    private volatile Thread shutdownHook;
+
+    /** A supervisor with the real clock and real processes. */
+    public static Supervisor create(SupervisorSettings settings) {
+        return new Supervisor(settings, new SystemProcessLauncher(), Clock.SYSTEM, Math::random);
+    }
+
+    /** For tests: any launcher, clock and jitter source (values in [0, 1)). */
+    public Supervisor(SupervisorSettings settings, ProcessLauncher launcher, Clock clock, DoubleSupplier random) {
+        this.settings = settings;
+        this.launcher = launcher;
+        this.clock = clock;
+        this.tracker = new RestartTracker(settings.restartPolicy(), random);
+        this.command = Collections.unmodifiableList(Arrays.asList(
+                settings.binary().toAbsolutePath().toString(), "replicate",
+                "-config", settings.configFile().toAbsolutePath().toString(),
+                // Litestream ends (after a final sync) when this exits, i.e. when the JVM dies, even by SIGKILL.
+                "-exec", "tail --pid=" + settings.parentPid() + " -f /dev/null"));
+        this.guard = new ReplicatorGuard(settings.databases());
+        this.mbean = new StatusMBean(this::status, settings.databases());
+    }
+
+    /**
+     * Locks every database (sorted order), stops a replicator an earlier run left behind, launches
+     * Litestream and returns; a background thread watches and restarts it.
+     *
+     * @throws ReplicatorAlreadyRunningException when another process replicates one of the databases
+     * @throws IllegalStateException when already started, or Litestream cannot be launched at all
+     */
+    public void start() throws ReplicatorAlreadyRunningException {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("Litestream supervisor '" + settings.name() + "' was already started");
+            }
+            started = true;
+        }
+        try {
+            guard.lock("litestream-agent supervisor '" + settings.name() + "' in process "
+                    + ProcessHandle.current().pid());
+        } catch (IOException e) {
+            notStarted();
+            throw new UncheckedIOException("Cannot lock the databases " + settings.databases(), e);
+        } catch (ReplicatorAlreadyRunningException | RuntimeException e) {
+            notStarted();
+            throw e;
+        }
+        try {
+            guard.stopOrphans(settings.stopTimeout());
+            Path log = guard.logFile();
+            rotate(log);
+            follower = new LogFollower(log, settings.maxLogBytes(), this::onOutput, "litestream-output-" + settings.name());
+            follower.start();
+            Attempt first = launch(false);
+            if (first == null) { // stopped meanwhile from another thread
+                abortStart();
+                return;
+            }
+            mbean.register(settings.name());
+            shutdownHook = new Thread(this::stop, "litestream-stop-" + settings.name());
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            watcher = new Thread(() -> watch(first), "litestream-supervisor-" + settings.name());
+            watcher.setDaemon(true);
+            watcher.start();
+        } catch (IOException e) {
+            abortStart();
+            throw new IllegalStateException("Cannot start Litestream (" + command + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abortStart();
+            throw new IllegalStateException("Interrupted while stopping a leftover Litestream", e);
+        } catch (RuntimeException e) {
+            abortStart();
+            throw e;
+        }
+    }
+
+    /** A start that failed half-way leaves no child and no lock behind. */
+    private void abortStart() {
+        Attempt launched;
+        synchronized (lock) {
+            launched = current;
+            current = null;
+        }
+        if (launched != null) {
+            launched.child().killTree(); // just launched: it has nothing to sync yet
+        }
+        releaseAll();
+    }
+
+    /**
+     * Graceful stop: waits (at most startGrace) until a just-launched Litestream has opened its
+     * databases, sends SIGTERM, waits stopTimeout for its final sync, then kills it and its
+     * descendants. Releases the locks. Idempotent; also run by the JVM shutdown hook.
+     */
+    public void stop() {
+        synchronized (stopLock) {
+            Attempt attempt;
+            synchronized (lock) {
+                if (!started || stopping) {
+                    return;
+                }
+                stopping = true;
+                attempt = current;
+                if (state == SupervisorState.BACKOFF && watcher != null) {
+                    watcher.interrupt();
+                }
+            }
+            try {
+                if (attempt != null) {
+                    attempt.stop(settings.startGrace(), settings.stopTimeout());
+                }
+                Thread w = watcher;
+                if (w != null) {
+                    w.join(WATCHER_JOIN.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("Interrupted while stopping Litestream; killing it");
+                if (attempt != null) {
+                    attempt.child().killTree();
+                }
+            } finally {
+                releaseAll();
+                setState(SupervisorState.STOPPED, null);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public SupervisorStatus status() {
+        synchronized (lock) {
+            return new SupervisorStatus(settings.name(), state,
+                    current == null ? OptionalLong.empty() : OptionalLong.of(current.child().pid()),
+                    restartCount, lastExitCode == null ? OptionalInt.empty() : OptionalInt.of(lastExitCode),
+                    Optional.ofNullable(lastError), tail.snapshot());
+        }
+    }
+
+    /** The command line Litestream runs with. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** Nothing was taken: start() may be tried again. */
+    private void notStarted() {
+        synchronized (lock) {
+            started = false;
+        }
+    }
+
+    /** Keeps the previous run's output as litestream.log.1 (useful after a crash) and starts empty. */
+    private static void rotate(Path log) throws IOException {
+        if (Files.exists(log)) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.createFile(log);
+    }
+
+    /** Launches unless a stop came first (then null); atomic with stop()'s look at {@code current}. */
+    private Attempt launch(boolean restart) throws IOException {
+        synchronized (lock) {
+            if (stopping) {
+                return null;
+            }
+            ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
+            if (restart) {
+                restartCount++;
+            }
+            current = new Attempt(child, clock.nanoTime(), settings.databases());
+            try {
+                guard.recordPid(child.pid(), command);
+            } catch (IOException e) { // only orphan detection needs it: keep replicating
+                LOG.warn("Cannot write the pid file of Litestream (pid {}): {}", child.pid(), e.toString());
+            }
+            setState(SupervisorState.STARTING, null);
+            return current;
+        }
+    }
+
+    /** The watcher thread: waits for each child's exit and decides what comes next. */
+    private void watch(Attempt first) {
+        Attempt attempt = first;
+        try {
+            while (attempt != null) {
+                int exitCode = awaitExit(attempt);
+                Duration delay = afterExit(attempt, exitCode);
+                attempt = delay == null ? null : relaunchAfter(delay);
+            }
+        } catch (InterruptedException e) {
+            LOG.debug("Supervisor '{}' watcher ends: stopped", settings.name());
+        } catch (RuntimeException e) {
+            // a bug, not a Litestream failure: say so loudly instead of leaving the child unwatched
+            LOG.error("Supervisor '{}' stopped watching Litestream after an unexpected error", settings.name(), e);
+            setState(SupervisorState.FAILED, "supervisor error: " + e);
+        }
+    }
+
+    private int awaitExit(Attempt attempt) throws InterruptedException {
+        // Polling lets the child remember its descendants (the -exec tail) and shows when it is up.
+        while (!attempt.child().waitFor(WATCH_POLL)) {
+            if (!attempt.wasUp() && attempt.checkUp()) {
+                markRunning(attempt);
+            }
+        }
+        follower.drain(); // the last lines, which tell why it ended
+        attempt.child().killTree(); // a leftover -exec tail, re-parented once Litestream died
+        return attempt.child().exitCode();
+    }
+
+    private void markRunning(Attempt attempt) {
+        synchronized (lock) {
+            if (current == attempt && state == SupervisorState.STARTING) {
+                setState(SupervisorState.RUNNING, null);
+            }
+        }
+    }
+
+    /** Records the exit; the delay before the next start, or null when there is none (stopping, gave up). */
+    private Duration afterExit(Attempt attempt, int exitCode) {
+        long now = clock.nanoTime();
+        synchronized (lock) {
+            current = null;
+            lastExitCode = exitCode;
+            if (stopping) {
+                LOG.info("Litestream (pid {}) stopped with exit code {}", attempt.child().pid(), exitCode);
+                return null;
+            }
+        }
+        RestartTracker.Decision decision = tracker.onExit(attempt.startedNanos(), now);
+        String error = "Litestream exited unexpectedly with code " + exitCode + " after "
+                + Duration.ofNanos(now - attempt.startedNanos()).toMillis() + " ms";
+        if (decision.crashLoopBegins()) {
+            RestartPolicy policy = settings.restartPolicy();
+            LOG.error("Litestream is crash-looping ({} exits within {}): last exit code {}; {}. Last output:\n  {}",
+                    policy.crashLoopCount(), policy.crashLoopWindow(), exitCode,
+                    policy.giveUpOnCrashLoop() ? "giving up" : "retrying every " + policy.maxDelay(),
+                    lastLines());
+        }
+        if (decision.giveUp()) {
+            setState(SupervisorState.FAILED, error + "; gave up after a crash loop");
+            return null;
+        }
+        LOG.warn("{}; restarting in {} ms", error, decision.delay().toMillis());
+        return backoff(error) ? decision.delay() : null;
+    }
+
+    /** Enters BACKOFF unless a stop came first. */
+    private boolean backoff(String error) {
+        synchronized (lock) {
+            if (stopping) {
+                return false;
+            }
+            setState(SupervisorState.BACKOFF, error);
+            return true;
+        }
+    }
+
+    /** Sleeps, then launches again; a launch that fails counts as an immediate exit. Null when stopped. */
+    private Attempt relaunchAfter(Duration delay) throws InterruptedException {
+        Duration wait = delay;
+        while (true) {
+            clock.sleep(wait);
+            try {
+                return launch(true);
+            } catch (IOException e) {
+                long now = clock.nanoTime();
+                RestartTracker.Decision decision = tracker.onExit(now, now);
+                String error = "Cannot start Litestream: " + e.getMessage();
+                if (decision.giveUp()) {
+                    setState(SupervisorState.FAILED, error);
+                    return null;
+                }
+                LOG.warn("{}; retrying in {} ms", error, decision.delay().toMillis());
+                if (!backoff(error)) {
+                    return null;
+                }
+                wait = decision.delay();
+            }
+        }
+    }
+
+    /** Each line of Litestream's output: to SLF4J with its level, to the tail, and to "up" detection. */
+    private void onOutput(String raw) {
+        LitestreamLine line = LitestreamLine.parse(raw);
+        line.logTo(OUTPUT);
+        tail.add(line.toString());
+        Attempt attempt;
+        synchronized (lock) {
+            attempt = current;
+        }
+        if (attempt != null) {
+            attempt.observe(line.text());
+        }
+    }
+
+    private String lastLines() {
+        List<String> lines = tail.snapshot();
+        return lines.isEmpty() ? "(none)" : String.join("\n  ", lines);
+    }
+
+    private void releaseAll() {
+        LogFollower f = follower;
+        if (f != null) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the output follower failed: {}", e.toString());
+            }
+        }
+        guard.release();
+        mbean.unregister();
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway; stop() is idempotent
+            }
+        }
+    }
+
+    /** Changes state (and error, when given) and logs the new status. Caller may hold {@code lock}. */
+    private void setState(SupervisorState newState, String error) {
+        SupervisorStatus status;
+        synchronized (lock) {
+            state = newState;
+            if (error != null) {
+                lastError = error;
+            }
+            status = status();
+        }
+        if (newState == SupervisorState.FAILED) {
+            LOG.error("{}", status);
+        } else {
+            LOG.info("{}", status);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.litestreamagent.supervisor;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** An immutable snapshot of what the supervisor knows about its Litestream. */
+public final class SupervisorStatus {
+    private final String name;
+    private final SupervisorState state;
+    private final OptionalLong pid;
+    private final int restartCount;
+    private final OptionalInt lastExitCode;
+    private final Optional<String> lastError;
+    private final List<String> lastOutputLines;
+
+    SupervisorStatus(String name, SupervisorState state, OptionalLong pid, int restartCount, OptionalInt lastExitCode,
+            Optional<String> lastError, List<String> lastOutputLines) {
+        this.name = name;
+        this.state = state;
+        this.pid = pid;
+        this.restartCount = restartCount;
+        this.lastExitCode = lastExitCode;
+        this.lastError = lastError;
+        this.lastOutputLines = Collections.unmodifiableList(lastOutputLines);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SupervisorState state() {
+        return state;
+    }
+
+    /** The running Litestream's process id; empty while none runs. */
+    public OptionalLong pid() {
+        return pid;
+    }
+
+    /** How many times Litestream was started again after an unexpected exit. */
+    public int restartCount() {
+        return restartCount;
+    }
+
+    public OptionalInt lastExitCode() {
+        return lastExitCode;
+    }
+
+    public Optional<String> lastError() {
+        return lastError;
+    }
+
+    /** Litestream's most recent output lines, oldest first (bounded). */
+    public List<String> lastOutputLines() {
+        return lastOutputLines;
+    }
+
+    /** One line for the log: no output lines. */
+    @Override
+    public String toString() {
+        return "Litestream supervisor '" + name + "': " + state
+                + (pid.isPresent() ? ", pid " + pid.getAsLong() : "")
+                + ", restarts " + restartCount
+                + (lastExitCode.isPresent() ? ", last exit code " + lastExitCode.getAsInt() : "")
+                + lastError.map(e -> ", last error: " + e).orElse("");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.litestreamagent.supervisor.log;
+
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * One line of Litestream output with its level: {@code logging.type: json} lines
+ * ({@code {"time":..,"level":"INFO","msg":..}}), the default text lines
+ * ({@code time=.. level=INFO msg=".."}), or anything else (INFO, as printed).
+ */
+public final class LitestreamLine {
+    /** Litestream's levels; anything unknown is logged at INFO. */
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private final Level level;
+    private final String text;
+
+    private LitestreamLine(Level level, String text) {
+        this.level = level;
+        this.text = text;
+    }
+
+    public static LitestreamLine parse(String raw) {
+        String trimmed = raw.trim();
+        Map<String, String> fields = trimmed.startsWith("{") ? FlatJson.parse(trimmed) : Logfmt.parse(trimmed);
+        if (fields == null || !fields.containsKey("msg")) {
+            return new LitestreamLine(Level.INFO, raw);
+        }
+        StringBuilder text = new StringBuilder(fields.get("msg"));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String key = field.getKey();
+            if (!key.equals("msg") && !key.equals("time") && !key.equals("level")) {
+                String value = field.getValue();
+                text.append(' ').append(key).append('=')
+                        .append(value.isEmpty() || value.indexOf(' ') >= 0 ? '"' + value + '"' : value);
+            }
+        }
+        return new LitestreamLine(level(fields.get("level")), text.toString());
+    }
+
+    private static Level level(String name) {
+        if (name == null) {
+            return Level.INFO;
+        }
+        switch (name.toUpperCase(java.util.Locale.ROOT)) {
+            case "DEBUG":
+            case "TRACE":
+                return Level.DEBUG;
+            case "WARN":
+            case "WARNING":
+                return Level.WARN;
+            case "ERROR":
+            case "FATAL":
+                return Level.ERROR;
+            default:
+                return Level.INFO;
+        }
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    /** The message followed by its fields as {@code key=value}, without time and level. */
+    public String text() {
+        return text;
+    }
+
+    public void logTo(Logger logger) {
+        switch (level) {
+            case DEBUG:
+                logger.debug("{}", text);
+                break;
+            case WARN:
+                logger.warn("{}", text);
+                break;
+            case ERROR:
+                logger.error("{}", text);
+                break;
+            default:
+                logger.info("{}", text);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return level + " " + text;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.litestreamagent.supervisor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A clock that never waits: sleeping records the delay and moves time forward. */
+final class FakeClock implements Clock {
+    private volatile long now = 1_000_000_000L;
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        sleeps.add(duration);
+        advance(duration);
+    }
+
+    void advance(Duration duration) {
+        now += duration.toNanos();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.litestreamagent.supervisor;
+
+import dev.litestreamagent.supervisor.process.ChildProcess;
+import dev.litestreamagent.supervisor.process.ProcessLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Children that exit as scripted (after an uptime on the fake clock, with an exit code); once the
+ * script is used up, children run until terminated and then exit 0.
+ */
+final class FakeLauncher implements ProcessLauncher {
+    private final FakeClock clock;
+    private final Queue<long[]> script = new ArrayDeque<>();
+    final List<FakeChild> children = new CopyOnWriteArrayList<>();
+
+    FakeLauncher(FakeClock clock) {
+        this.clock = clock;
+    }
+
+    /** The next child runs {@code uptime} (fake time) and exits with {@code exitCode}. */
+    synchronized FakeLauncher thenExit(Duration uptime, int exitCode) {
+        script.add(new long[] {uptime.toNanos(), exitCode});
+        return this;
+    }
+
+    synchronized FakeLauncher thenExitTimes(int times, Duration uptime, int exitCode) {
+        for (int i = 0; i < times; i++) {
+            thenExit(uptime, exitCode);
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized ChildProcess launch(List<String> command, Map<String, String> env, Path output) {
+        long[] next = script.poll();
+        FakeChild child = new FakeChild(children.size() + 1000, next);
+        children.add(child);
+        return child;
+    }
+
+    final class FakeChild implements ChildProcess {
+        private final long pid;
+        private final long[] scripted;
+        private final CountDownLatch exited = new CountDownLatch(1);
+        volatile boolean terminated;
+        volatile boolean killed;
+        private volatile int exitCode;
+
+        FakeChild(long pid, long[] scripted) {
+            this.pid = pid;
+            this.scripted = scripted;
+        }
+
+        @Override
+        public long pid() {
+            return pid;
+        }
+
+        @Override
+        public boolean waitFor(Duration timeout) throws InterruptedException {
+            if (scripted != null && exited.getCount() > 0) {
+                clock.advance(Duration.ofNanos(scripted[0]));
+                exitCode = (int) scripted[1];
+                exited.countDown();
+            }
+            return exited.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public int exitCode() {
+            return exitCode;
+        }
+
+        @Override
+        public java.util.Optional<java.util.Set<Path>> openFiles() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void terminate() {
+            terminated = true;
+            exitCode = 0;
+            exited.countDown();
+        }
+
+        @Override
+        public void killTree() {
+            killed = exited.getCount() > 0;
+            exitCode = killed ? 137 : exitCode;
+            exited.countDown();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.litestreamagent.supervisor;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults the real binary cannot be made to show on demand, injected with tiny bash stand-ins. */
+class StandInBinaryTest {
+    @TempDir
+    Path dir;
+
+    private Path script(String body) throws Exception {
+        Path script = dir.resolve("litestream-standin");
+        Files.write(script, ("#!/bin/bash\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    private SupervisorSettings.Builder settings(Path binary) {
+        return SupervisorSettings.builder().name("standin-" + dir.getFileName()).binary(binary)
+                .configFile(dir.resolve("unused.yml")).databases(List.of(dir.resolve("app.db")))
+                .stopTimeout(Duration.ofSeconds(1)).startGrace(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aBinaryThatExitsAtOnceIsRestartedWithGrowingDelaysAndOneCrashLoopError() throws Exception {
+        Path binary = script("echo \"boom: cannot open config\"\nexit 3");
+        RestartPolicy policy = RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).multiplier(2)
+                .maxDelay(Duration.ofMillis(200)).jitter(0).minUptime(Duration.ofSeconds(5)).crashLoopCount(4)
+                .crashLoopWindow(Duration.ofSeconds(30)).build();
+        try (LogCapture log = LogCapture.supervisor();
+                Supervisor supervisor = Supervisor.create(settings(binary).restartPolicy(policy).build())) {
+            supervisor.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.status().restartCount() >= 8);
+            List<String> restarts = log.messages(Level.WARN).stream().filter(m -> m.contains("restarting in"))
+                    .map(m -> m.substring(m.indexOf("restarting in"))).limit(6).collect(Collectors.toList());
+            assertEquals(List.of("restarting in 50 ms", "restarting in 100 ms", "restarting in 200 ms",
+                    "restarting in 200 ms", "restarting in 200 ms", "restarting in 200 ms"), restarts);
+            List<String> errors = log.messages(Level.ERROR);
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).contains("last exit code 3"), errors.get(0));
+            assertTrue(errors.get(0).contains("boom: cannot open config"), errors.get(0));
+            assertEquals(3, supervisor.status().lastExitCode().getAsInt());
+        }
+    }
+
+    @Test
+    void aBinaryThatIgnoresSigtermIsKilledWithItsChildrenAfterTheStopTimeout() throws Exception {
+        Path binary = script("trap 'echo got SIGTERM, ignoring it' TERM\necho 'initialized db'\n"
+                + "while true; do sleep 0.1; done");
+        Supervisor supervisor = Supervisor.create(settings(binary).build());
+        supervisor.start();
+        await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+        ProcessHandle child = ProcessHandle.of(supervisor.status().pid().getAsLong()).orElseThrow();
+        try (LogCapture log = LogCapture.supervisor()) {
+            supervisor.stop();
+            assertFalse(child.isAlive(), "the stand-in still runs after stop()");
+            assertTrue(log.messages(Level.WARN).stream().anyMatch(m -> m.contains("did not stop within PT1S")),
+                    log.messages(Level.WARN).toString());
+        }
+        assertTrue(supervisor.status().lastOutputLines().stream().anyMatch(l -> l.contains("got SIGTERM")),
+                "SIGTERM was not sent first: " + supervisor.status().lastOutputLines());
+        await().atMost(Duration.ofSeconds(2)).until(() -> child.descendants().count() == 0
+                && ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments()
+                        .map(a -> List.of(a).contains("0.1") && p.parent().isEmpty()).orElse(false)));
+        assertEquals(SupervisorState.STOPPED, supervisor.status().state());
+    }
+
+    @Test
+    void aFloodOfOutputBlocksNeitherTheChildNorGrowsTheHeapOrTheLogFile() throws Exception {
+        String pad = "x".repeat(300);
+        Path binary = script("echo 'initialized db'\nsleep 0.3\ni=0\nwhile true; do i=$((i+1)); "
+                + "echo \"{\\\"level\\\":\\\"DEBUG\\\",\\\"msg\\\":\\\"flood $i " + pad + "\\\"}\"; done");
+        long maxLog = 256 * 1024;
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (Supervisor supervisor = Supervisor.create(settings(binary).maxLogBytes(maxLog).build())) {
+            supervisor.start();
+            await().until(() -> lastFloodNumber(supervisor) > 1000);
+            System.gc();
+            long heapBefore = memory.getHeapMemoryUsage().getUsed();
+            long seen = lastFloodNumber(supervisor);
+            long maxLogSize = 0;
+            for (int i = 0; i < 30; i++) {
+                Thread.sleep(100);
+                maxLogSize = Math.max(maxLogSize, Files.size(dir.resolve(".app.db-litestream-agent/litestream.log")));
+            }
+            assertTrue(lastFloodNumber(supervisor) > seen + 1000, "the flooding child made no progress: it is blocked");
+            System.gc();
+            long heapGrowth = memory.getHeapMemoryUsage().getUsed() - heapBefore;
+            assertTrue(heapGrowth < 32L * 1024 * 1024, "heap grew by " + heapGrowth + " bytes");
+            assertTrue(maxLogSize < 64L * 1024 * 1024, "log file reached " + maxLogSize + " bytes");
+            assertEquals(50, supervisor.status().lastOutputLines().size());
+            assertEquals(SupervisorState.RUNNING, supervisor.status().state());
+        }
+    }
+
+    private static long lastFloodNumber(Supervisor supervisor) {
+        List<String> lines = supervisor.status().lastOutputLines();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String[] words = lines.get(i).split(" ");
+            if (words.length > 2 && words[1].equals("flood")) {
+                return Long.parseLong(words[2]);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.litestreamagent.supervisor;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.supervisor.lock.PidFile;
+import dev.litestreamagent.supervisor.lock.StateDirectory;
+import dev.litestreamagent.testing.Harness;
+import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.Processes;
+import dev.litestreamagent.testing.Sqlite;
+import dev.litestreamagent.testing.SupervisedWriter;
+import dev.litestreamagent.testing.TestBinary;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The real Litestream v0.3.13 under the supervisor, file replicas, real writers. */
+@ExtendWith(LitestreamHarness.class)
+class SupervisorEndToEndTest {
+    private static final Duration JVM_START = Duration.ofSeconds(30);
+
+    /**
+     * A config with JSON logs (the format the supervisor maps levels from), one file replica, and
+     * a 100 ms monitor interval: Litestream opens the database (is "up") at its first tick.
+     */
+    private static Path config(Harness harness, Path db) throws Exception {
+        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        String yaml = "logging:\n  type: json\n" + Files.readString(config)
+                .replace("  - path: " + db + "\n", "  - path: " + db + "\n    monitor-interval: 100ms\n");
+        Files.writeString(config, yaml);
+        return config;
+    }
+
+    private static SupervisorSettings.Builder settings(Harness harness, Path config, Path db) {
+        return SupervisorSettings.builder().name("e2e-" + harness.tempDir().getFileName()).binary(harness.binary())
+                .configFile(config).databases(List.of(db)).stopTimeout(Duration.ofSeconds(20));
+    }
+
+    private static List<Integer> restoredIds(Harness harness, Path config, Path db, String name) throws Exception {
+        return Sqlite.ids(harness.restore(config, db, harness.tempDir().resolve(name)));
+    }
+
+    @Test
+    void litestreamKilled20TimesUnderAWriterIsRestartedAndLosesNoRow(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Path config = config(harness, db);
+        RestartPolicy quick = RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).maxDelay(Duration.ofMillis(200))
+                .minUptime(Duration.ofMillis(200)).build();
+        List<Integer> committed = new CopyOnWriteArrayList<>();
+        Supervisor supervisor = Supervisor.create(settings(harness, config, db).restartPolicy(quick).build());
+        supervisor.start();
+        Thread writer = new Thread(() -> write(db, committed), "writer");
+        writer.start();
+        long previousPid = -1;
+        for (int kill = 0; kill < 20; kill++) {
+            long last = previousPid;
+            await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING
+                    && supervisor.status().pid().orElse(last) != last);
+            previousPid = supervisor.status().pid().getAsLong();
+            Thread.sleep(150); // let it replicate some rows
+            ProcessHandle.of(previousPid).orElseThrow().destroyForcibly(); // SIGKILL
+        }
+        long last = previousPid;
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING
+                && supervisor.status().pid().orElse(last) != last);
+        writer.interrupt();
+        writer.join();
+        supervisor.stop();
+
+        SupervisorStatus status = supervisor.status();
+        assertEquals(20, status.restartCount(), status.toString());
+        assertEquals(SupervisorState.STOPPED, status.state());
+        assertTrue(status.lastOutputLines().contains("INFO litestream shut down"), status.lastOutputLines().toString());
+        assertTrue(committed.size() > 100, "the writer committed only " + committed.size() + " rows");
+        assertEquals(committed, restoredIds(harness, config, db, "restored.db"));
+        assertEquals(List.of(), Processes.withArgument("--pid=" + ProcessHandle.current().pid()),
+                "an -exec tail was left behind");
+    }
+
+    @Test
+    void aStopRightAfterStartWaitsForLitestreamSoTheRowsReachTheReplica(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Sqlite.insert(db, 1, 20);
+        // the default 1 s monitor interval: Litestream opens the database only at its first tick
+        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
+        supervisor.start();
+        supervisor.stop();
+        assertEquals(20, restoredIds(harness, config, db, "restored.db").size());
+    }
+
+    @Test
+    void aReplicatorLeftBehindByAnEarlierRunIsStoppedAtStart(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Path config = config(harness, db);
+        try (Supervisor supervisor = Supervisor.create(settings(harness, config, db).build())) {
+            // what an earlier run left: its replicator, and the pid file naming it
+            Process orphan = new ProcessBuilder(supervisor.command()).redirectErrorStream(true)
+                    .redirectOutput(harness.tempDir().resolve("orphan.log").toFile()).start();
+            new PidFile(StateDirectory.of(db).create().pidFile()).write(orphan.pid(), supervisor.command());
+            Path orphanLog = harness.tempDir().resolve("orphan.log");
+            await().until(() -> Files.readString(orphanLog).contains("initialized db")); // an old one is long up
+            supervisor.start();
+            assertTrue(orphan.waitFor(5, TimeUnit.SECONDS), "the leftover replicator still runs");
+            assertEquals(0, orphan.exitValue(), "it was not stopped gracefully (SIGTERM)");
+            await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+            assertEquals(1, Processes.withArgument(config.toString()).size());
+        }
+    }
+
+    /** Commits a row every 10 ms until interrupted. */
+    private static void write(Path db, List<Integer> committed) {
+        try (Connection connection = Sqlite.open(db);
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, body) VALUES (?, ?)")) {
+            for (int id = 1; !Thread.currentThread().isInterrupted(); id++) {
+                insert.setInt(1, id);
+                insert.setString(2, "event " + id);
+                insert.executeUpdate();
+                committed.add(id);
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            // done
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aJvmKilledWithSigkillLeavesNoReplicatorAndLosesNoCommittedRow(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Path config = config(harness, db);
+        Path committedFile = harness.tempDir().resolve("committed.txt");
+        Process jvm = startWriter(harness, config, db, committedFile, 0, "writer.out");
+        try {
+            awaitOutput(harness, jvm, "writer.out", "RUNNING");
+            await().atMost(Duration.ofSeconds(20)).until(() -> committedIds(committedFile).size() >= 100);
+            jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertTrue(jvm.waitFor(10, TimeUnit.SECONDS));
+        } finally {
+            jvm.destroyForcibly();
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> Processes.withArgument(config.toString()).isEmpty());
+        List<Integer> committed = committedIds(committedFile);
+        List<Integer> restored = restoredIds(harness, config, db, "after-kill.db");
+        assertTrue(restored.containsAll(committed), "rows committed before the kill are missing: "
+                + missing(committed, restored));
+
+        try (Supervisor again = Supervisor.create(settings(harness, config, db).build())) {
+            again.start(); // the orphan check and the lock see a clean slate
+            await().atMost(Duration.ofSeconds(10)).until(() -> again.status().state() == SupervisorState.RUNNING);
+            assertEquals(1, Processes.withArgument(config.toString()).size());
+        }
+    }
+
+    @Test
+    void aSecondSupervisorInAnotherJvmRefusesAndTheFirstKeepsReplicating(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Path config = config(harness, db);
+        Path committedFile = harness.tempDir().resolve("committed.txt");
+        Process first = startWriter(harness, config, db, committedFile, 150, "first.out");
+        try {
+            awaitOutput(harness, first, "first.out", "RUNNING");
+            Supervisor second = Supervisor.create(settings(harness, config, db).name("second").build());
+            ReplicatorAlreadyRunningException refused = assertThrows(ReplicatorAlreadyRunningException.class, second::start);
+            assertTrue(refused.getMessage().contains("Database " + db + " is already being replicated"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("in process " + first.pid()), refused.getMessage());
+            assertEquals(1, Processes.withArgument(config.toString()).size());
+
+            awaitOutput(harness, first, "first.out", "DONE");
+            first.destroy(); // SIGTERM: the supervisor's shutdown hook stops Litestream gracefully
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            first.destroyForcibly();
+        }
+        assertEquals(List.of(), Processes.withArgument(config.toString()));
+        assertEquals(committedIds(committedFile), restoredIds(harness, config, db, "restored.db"));
+        assertEquals(150, committedIds(committedFile).size());
+    }
+
+    private static Process startWriter(Harness harness, Path config, Path db, Path committed, int rows, String out)
+            throws Exception {
+        List<String> command = List.of(TestBinary.java().toString(), "-cp", System.getProperty("java.class.path"),
+                SupervisedWriter.class.getName(), harness.binary().toString(), config.toString(), db.toString(),
+                committed.toString(), Integer.toString(rows));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(harness.tempDir().resolve(out).toFile()).start();
+    }
+
+    private static void awaitOutput(Harness harness, Process jvm, String out, String word) {
+        Path file = harness.tempDir().resolve(out);
+        await().atMost(JVM_START).failFast("the writer JVM ended: " + file, () -> !jvm.isAlive())
+                .until(() -> Files.readString(file).lines().anyMatch(l -> l.startsWith(word)));
+    }
+
+    private static List<Integer> committedIds(Path file) throws Exception {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty())
+                .map(Integer::valueOf).collect(Collectors.toList());
+    }
+
+    private static List<Integer> missing(List<Integer> expected, List<Integer> actual) {
+        List<Integer> missing = new ArrayList<>(expected);
+        missing.removeAll(actual);
+        return missing;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.litestreamagent.supervisor;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import dev.litestreamagent.supervisor.lock.PidFile;
+import dev.litestreamagent.supervisor.lock.StateDirectory;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Restart, crash-loop, stop and locking logic with a fake clock and fake children: nothing sleeps. */
+class SupervisorRestartTest {
+    @TempDir
+    Path dir;
+
+    private final FakeClock clock = new FakeClock();
+    private final FakeLauncher launcher = new FakeLauncher(clock);
+
+    private SupervisorSettings.Builder settings(String name) {
+        return SupervisorSettings.builder().name(name).binary(dir.resolve("litestream")).configFile(dir.resolve("c.yml"))
+                .databases(List.of(dir.resolve("app.db"))).startGrace(Duration.ZERO).stopTimeout(Duration.ofSeconds(5))
+                .restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).multiplier(2)
+                        .maxDelay(Duration.ofMillis(400)).jitter(0).minUptime(Duration.ofSeconds(1))
+                        .crashLoopCount(5).crashLoopWindow(Duration.ofSeconds(10)).build());
+    }
+
+    private static List<Long> millis(List<Duration> durations) {
+        return durations.stream().map(Duration::toMillis).collect(Collectors.toList());
+    }
+
+    @Test
+    void quickExitsAreRestartedWithGrowingDelaysAndOneCrashLoopError() throws Exception {
+        launcher.thenExitTimes(7, Duration.ofMillis(10), 3);
+        try (LogCapture log = LogCapture.supervisor(); Supervisor supervisor = new Supervisor(settings("loop").build(),
+                launcher, clock, () -> 0)) {
+            supervisor.start();
+            await().until(() -> launcher.children.size() == 8);
+            assertEquals(List.of(50L, 100L, 200L, 400L, 400L, 400L, 400L), millis(clock.sleeps));
+            List<String> errors = log.messages(Level.ERROR);
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).contains("crash-looping") && errors.get(0).contains("last exit code 3"), errors.get(0));
+            SupervisorStatus status = supervisor.status();
+            assertEquals(7, status.restartCount());
+            assertEquals(3, status.lastExitCode().getAsInt());
+            assertEquals(SupervisorState.STARTING, status.state());
+            assertTrue(status.lastError().get().contains("exited unexpectedly with code 3"), status.toString());
+        }
+    }
+
+    @Test
+    void aChildThatStayedUpResetsTheBackoff() throws Exception {
+        launcher.thenExitTimes(3, Duration.ZERO, 1).thenExit(Duration.ofSeconds(2), 1).thenExit(Duration.ZERO, 1);
+        try (Supervisor supervisor = new Supervisor(settings("reset").build(), launcher, clock, () -> 0)) {
+            supervisor.start();
+            await().until(() -> launcher.children.size() == 6);
+            assertEquals(List.of(50L, 100L, 200L, 50L, 100L), millis(clock.sleeps));
+        }
+    }
+
+    @Test
+    void givingUpOnACrashLoopEndsInFailed() throws Exception {
+        launcher.thenExitTimes(10, Duration.ZERO, 2);
+        SupervisorSettings giveUp = settings("give-up").restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50))
+                .maxDelay(Duration.ofMillis(50)).crashLoopCount(3).giveUpOnCrashLoop(true).build()).build();
+        try (Supervisor supervisor = new Supervisor(giveUp, launcher, clock, () -> 0)) {
+            supervisor.start();
+            await().until(() -> supervisor.status().state() == SupervisorState.FAILED);
+            assertEquals(3, launcher.children.size());
+            assertTrue(supervisor.status().lastError().get().contains("gave up"), supervisor.status().toString());
+        }
+    }
+
+    @Test
+    void stopTerminatesTheChildReleasesTheLockAndIsIdempotent() throws Exception {
+        Supervisor first = new Supervisor(settings("first").build(), launcher, clock, () -> 0);
+        first.start();
+        ObjectName name = StatusMBean.objectName("first");
+        assertEquals("STARTING", ManagementFactory.getPlatformMBeanServer().getAttribute(name, "State"));
+        first.stop();
+        first.stop();
+        assertTrue(launcher.children.get(0).terminated);
+        assertFalse(launcher.children.get(0).killed);
+        assertEquals(SupervisorState.STOPPED, first.status().state());
+        assertFalse(ManagementFactory.getPlatformMBeanServer().isRegistered(name));
+        assertFalse(Files.exists(dir.resolve(".app.db-litestream-agent/litestream.pid")));
+        try (Supervisor second = new Supervisor(settings("second").build(), launcher, clock, () -> 0)) {
+            second.start(); // the lock is free again
+            assertEquals(2, launcher.children.size());
+        }
+    }
+
+    @Test
+    void aPidFileWhosePidNowBelongsToAnotherProgramKillsNothing() throws Exception {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try (Supervisor supervisor = new Supervisor(settings("reused").build(), launcher, clock, () -> 0)) {
+            new PidFile(StateDirectory.of(dir.resolve("app.db")).create().pidFile())
+                    .write(unrelated.pid(), supervisor.command());
+            supervisor.start();
+            assertTrue(unrelated.isAlive(), "a process that merely reused the recorded pid was stopped");
+        } finally {
+            unrelated.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSecondSupervisorOnTheSameDatabaseRefusesAndNamesTheHolder() throws Exception {
+        try (Supervisor first = new Supervisor(settings("holder").build(), launcher, clock, () -> 0)) {
+            first.start();
+            Supervisor second = new Supervisor(settings("intruder").build(), launcher, clock, () -> 0);
+            ReplicatorAlreadyRunningException e = assertThrows(ReplicatorAlreadyRunningException.class, second::start);
+            assertTrue(e.getMessage().contains(dir.resolve("app.db").toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
+            assertEquals(1, launcher.children.size());
+            assertEquals(SupervisorState.STARTING, first.status().state());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.litestreamagent.supervisor.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The line formats Litestream v0.3.13 prints (copied from its real output) and anything else. */
+class LitestreamLineTest {
+    @Test
+    void jsonLinesKeepTheirLevelAndFieldsButNotTheTime() {
+        LitestreamLine line = LitestreamLine.parse("{\"time\":\"2026-11-28T05:21:14.788012061Z\",\"level\":\"INFO\","
+                + "\"msg\":\"replicating to\",\"name\":\"file\",\"type\":\"file\",\"sync-interval\":1000000000,"
+                + "\"path\":\"/tmp/rep\"}");
+        assertEquals(LitestreamLine.Level.INFO, line.level());
+        assertEquals("replicating to name=file type=file sync-interval=1000000000 path=/tmp/rep", line.text());
+    }
+
+    @Test
+    void jsonErrorsWithEscapesAndNestedValues() {
+        LitestreamLine line = LitestreamLine.parse("{\"level\":\"ERROR\",\"msg\":\"monitor error\","
+                + "\"error\":\"dial \\\"tcp\\\" refused\",\"extra\":{\"a\":[1,2]}}");
+        assertEquals(LitestreamLine.Level.ERROR, line.level());
+        assertEquals("monitor error error=\"dial \"tcp\" refused\" extra={\"a\":[1,2]}", line.text());
+    }
+
+    @Test
+    void textLinesAreParsedToo() {
+        LitestreamLine line = LitestreamLine.parse("time=2026-11-28T05:21:16.291Z level=WARN msg=\"initialized db\" "
+                + "path=/tmp/lsprobe/a.db");
+        assertEquals(LitestreamLine.Level.WARN, line.level());
+        assertEquals("initialized db path=/tmp/lsprobe/a.db", line.text());
+    }
+
+    @Test
+    void anythingElseIsInfoAsPrinted() {
+        assertEquals("INFO panic: runtime error {", LitestreamLine.parse("panic: runtime error {").toString());
+        assertEquals("INFO {not json", LitestreamLine.parse("{not json").toString());
+        assertEquals(LitestreamLine.Level.DEBUG, LitestreamLine.parse("{\"level\":\"DEBUG\",\"msg\":\"x\"}").level());
+    }
+}
