@@ -23,7 +23,12 @@ final class AgentProcess {
     }
 
     static Path exampleJar(String name) {
-        Path jar = TestBinary.projectRoot().resolve("examples/" + name + "/target/" + name + ".jar");
+        return exampleJar(name, name + ".jar");
+    }
+
+    /** The runnable jar {@code jarName} that the example module in {@code examples/<module>} builds. */
+    static Path exampleJar(String module, String jarName) {
+        Path jar = TestBinary.projectRoot().resolve("examples/" + module + "/target/" + jarName);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests with ./mvnw verify");
         }

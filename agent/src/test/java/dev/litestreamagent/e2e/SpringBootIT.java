@@ -1,0 +1,46 @@
+package dev.litestreamagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.testing.Harness;
+import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.ProcessResult;
+import dev.litestreamagent.testing.Sqlite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A Spring Boot application (Spring JDBC on SQLite, logback) under the agent: it looks and works as without it. */
+@ExtendWith(LitestreamHarness.class)
+class SpringBootIT {
+    /** Spring Boot's default console pattern: ISO time, level, pid, thread, logger, message. */
+    private static final Pattern BOOT_LOG_LINE = Pattern.compile(
+            "(?m)^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\S*\\s+INFO \\d+ --- \\[\\s*main\\] d\\.l\\.examples\\.springboot\\.NotesApp\\s+: Started NotesApp in ");
+
+    @Test
+    void aSpringBootApplicationLogsAsUsualAndIsReplicated(Harness harness) throws Exception {
+        Path db = harness.tempDir().resolve("notes.db");
+        FileReplicaConfig config = FileReplicaConfig.write(harness, "notes", db);
+
+        ProcessResult app = ProcessResult.run(AgentProcess.appUnderAgent(config.agentArgument(), List.of(),
+                AgentProcess.exampleJar("spring-boot", "spring-boot-example.jar"),
+                "--spring.datasource.url=jdbc:sqlite:" + db, "--notes=25"), Map.of(), harness.tempDir(), 180);
+
+        assertEquals(0, app.exitCode(), app.toString());
+        String out = app.output();
+        assertTrue(out.contains(":: Spring Boot ::"), "no banner:\n" + out);
+        assertTrue(BOOT_LOG_LINE.matcher(out).find(), "Spring Boot's logback output is not its usual:\n" + out);
+        assertTrue(out.contains("wrote 25 notes to jdbc:sqlite:" + db + "; it now holds 25"), out);
+        assertFalse(out.contains("LoggerFactory is not a Logback LoggerContext"), out);
+        assertFalse(out.contains("SLF4J("), "slf4j saw something of the agent's:\n" + out);
+        assertTrue(out.contains("[litestream-agent]"), "no agent log line:\n" + out);
+
+        assertEquals(25, Sqlite.queryInt(config.restore(), "SELECT count(*) FROM notes"), "rows restored from the replica");
+        assertEquals(List.of(), LitestreamProcesses.replicating(db), "a replicator outlived the application");
+    }
+}

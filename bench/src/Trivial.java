@@ -1,0 +1,11 @@
+/**
+ * The trivial application of the benchmark: it prints when main() was entered (wall clock, in
+ * microseconds since the epoch, for the driver to compare with the instant it launched the JVM)
+ * and exits. Nothing else, so any difference between configurations is the agent's.
+ */
+public final class Trivial {
+    public static void main(String[] args) {
+        java.time.Instant now = java.time.Instant.now();
+        System.out.println("main-entry-us=" + (now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000));
+    }
+}
