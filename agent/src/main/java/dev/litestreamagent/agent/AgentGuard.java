@@ -1,6 +1,5 @@
 package dev.litestreamagent.agent;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 public final class AgentGuard {
     /** Outside the {@code litestream.} namespace, which the configuration reads. */
     static final String MARKER = "dev.litestreamagent.loaded";
-    private static final Logger LOG = LoggerFactory.getLogger(AgentGuard.class);
 
     private AgentGuard() {
     }
@@ -27,7 +25,8 @@ public final class AgentGuard {
         if (earlier == null) {
             return true;
         }
-        LOG.warn("litestream-agent is already loaded in this JVM ({}); this second load ({} from {}) does nothing",
+        // The logger only now: initialising logging in premain's path would delay main().
+        LoggerFactory.getLogger(AgentGuard.class).warn("litestream-agent is already loaded in this JVM ({}); this second load ({} from {}) does nothing",
                 earlier, how, jarOf());
         return false;
     }

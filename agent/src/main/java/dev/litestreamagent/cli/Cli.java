@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.agent.attach.Attacher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -50,6 +51,10 @@ public final class Cli {
             List<String> rest = args.subList(1, args.size());
             if (spec == CommandSpec.HELP) {
                 return help(rest);
+            }
+            if (spec == CommandSpec.ATTACH) {
+                // The configuration is the target JVM's to load, not ours.
+                return Attacher.run(rest.toArray(new String[0]));
             }
             CliContext context;
             try {

@@ -18,6 +18,8 @@ enum CommandSpec {
     VERIFY("verify", "[--json] DB... | [--json] --all",
             "prove the backup is current: write a row, restore until it appears, check integrity", Range.ALL),
     VERSION("version", "", "print the installed Litestream's version", Range.ALL),
+    ATTACH("attach", "PID [CONFIG.properties] [key=value ...]",
+            "load the agent into a running JVM of this user: replication starts without a restart", Range.ALL),
     HELP("help", "[COMMAND]", "list the commands, or describe one", Range.ALL);
 
     private final String command;

@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.runtime.GeneratedConfigFile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,19 +21,19 @@ final class LitestreamRunner {
         if (!withConfig) {
             return launcher.runAttached(command(command, null, args), context.childEnvironment());
         }
-        try (ConfigFile config = ConfigFile.write(context.renderedYaml())) {
+        try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
             return launcher.runAttached(command(command, config, args), context.childEnvironment());
         }
     }
 
     /** Runs with the generated config and the output captured, bounded by {@code timeout}. */
     Launcher.Captured capture(String command, List<String> args, Duration timeout) throws IOException, InterruptedException {
-        try (ConfigFile config = ConfigFile.write(context.renderedYaml())) {
+        try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
             return launcher.runCaptured(command(command, config, args), context.childEnvironment(), timeout);
         }
     }
 
-    private List<String> command(String command, ConfigFile config, List<String> args) {
+    private List<String> command(String command, GeneratedConfigFile config, List<String> args) {
         List<String> line = new ArrayList<>();
         line.add(context.binary().toString());
         line.add(command);

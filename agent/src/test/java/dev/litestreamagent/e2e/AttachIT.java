@@ -46,9 +46,8 @@ class AttachIT {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                     .until(() -> Files.exists(db) && Sqlite.count(db) >= 10);
 
-            ProcessResult attach = ProcessResult.run(List.of(TestBinary.java().toString(), "-cp",
-                    AgentProcess.agentJar().toString(), "dev.litestreamagent.agent.attach.AttachMain",
-                    Long.toString(app.pid()), config.properties().toString()), Map.of(), harness.tempDir(), 60);
+            ProcessResult attach = AgentProcess.cli(harness.tempDir(), Map.of(),
+                    "attach", Long.toString(app.pid()), config.properties().toString());
             int rowsAtAttach = Sqlite.count(db);
 
             assertEquals(0, attach.exitCode(), attach.toString());

@@ -32,6 +32,11 @@ public final class AgentConfig {
     private final List<String> warnings;
     private final String sources;
     private final Map<String, String> settings;
+    private final String logLevel;
+    private final Path cacheDirectory;
+    private final boolean downloadEnabled;
+    private final String downloadBaseUrl;
+    private final String downloadSha256;
 
     private AgentConfig(Builder b) {
         this.databases = Collections.unmodifiableList(new ArrayList<>(b.databases));
@@ -54,6 +59,36 @@ public final class AgentConfig {
         this.warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
         this.sources = b.sources;
         this.settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
+        this.logLevel = b.logLevel;
+        this.cacheDirectory = b.cacheDirectory;
+        this.downloadEnabled = b.downloadEnabled;
+        this.downloadBaseUrl = b.downloadBaseUrl;
+        this.downloadSha256 = b.downloadSha256;
+    }
+
+    /** The agent's own log threshold ({@code litestream.log-level}, default info). */
+    public String logLevel() {
+        return logLevel;
+    }
+
+    /** Where downloaded binaries are cached ({@code litestream.cache-dir}); empty: the platform default. */
+    public Optional<Path> cacheDirectory() {
+        return Optional.ofNullable(cacheDirectory);
+    }
+
+    /** {@code litestream.download.enabled}, default true. */
+    public boolean downloadEnabled() {
+        return downloadEnabled;
+    }
+
+    /** {@code litestream.download.base-url}; empty: Litestream's GitHub releases. */
+    public Optional<String> downloadBaseUrl() {
+        return Optional.ofNullable(downloadBaseUrl);
+    }
+
+    /** {@code litestream.download.sha256}: the user's own pin for the downloaded archive. */
+    public Optional<String> downloadSha256() {
+        return Optional.ofNullable(downloadSha256);
     }
 
     public List<DatabaseConfig> databases() {
@@ -187,6 +222,11 @@ public final class AgentConfig {
         Duration stopTimeout = Duration.ofSeconds(20);
         Duration verifyTimeout = Duration.ofSeconds(10);
         RestartSettings restart = RestartSettings.defaults();
+        String logLevel = "info";
+        Path cacheDirectory;
+        boolean downloadEnabled = true;
+        String downloadBaseUrl;
+        String downloadSha256;
         String addr;
         String mcpAddr;
         String pathPrefix;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     static final List<String> LOG_LEVELS = Arrays.asList("trace", "debug", "info", "warn", "error");
     static final List<String> LOG_TYPES = Arrays.asList("text", "json");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s]*:\\d{1,5}");
 
     private ConfigLoader() {
@@ -46,6 +47,17 @@ public final class ConfigLoader {
         b.stopTimeout = r.duration(Keys.STOP_TIMEOUT, b.stopTimeout);
         b.verifyTimeout = r.duration(Keys.VERIFY_TIMEOUT, b.verifyTimeout);
         b.restart = RestartReader.read(r);
+        b.logLevel = r.choice(Keys.LOG_LEVEL, LOG_LEVELS).orElse(b.logLevel);
+        b.cacheDirectory = r.string(Keys.CACHE_DIR).map(d -> input.workingDirectory().resolve(d).normalize()).orElse(null);
+        b.downloadEnabled = r.bool(Keys.DOWNLOAD_ENABLED, b.downloadEnabled);
+        b.downloadBaseUrl = downloadBaseUrl(r);
+        b.downloadSha256 = r.string(Keys.DOWNLOAD_SHA256).map(String::toLowerCase).filter(s -> {
+            boolean ok = SHA256.matcher(s).matches();
+            if (!ok) {
+                r.problem(Keys.DOWNLOAD_SHA256, s, "64 hexadecimal digits (a sha256 checksum)");
+            }
+            return ok;
+        }).orElse(null);
         b.databases.addAll(new DatabasesReader(r, input, b.warnings)
                 .read(b.restoreOnStart, Optional.ofNullable(b.pathPrefix)));
         if (b.databases.isEmpty() && !r.hasProblems()) {
@@ -53,7 +65,7 @@ public final class ConfigLoader {
         }
         r.reportUnread();
         if (!problems.isEmpty()) {
-            throw new ConfigException(new ArrayList<>(new LinkedHashSet<>(problems)));
+            throw new ConfigException(new ArrayList<>(new LinkedHashSet<>(problems)), b.required);
         }
         b.sources = raw.description();
         b.settings.putAll(r.effective());
@@ -88,6 +100,15 @@ public final class ConfigLoader {
             r.problem(Keys.VERSION, value.get(), "a Litestream version such as 0.3.13 or v0.5.2");
             return null;
         }
+    }
+
+    private static String downloadBaseUrl(SettingReader r) {
+        Optional<String> value = r.string(Keys.DOWNLOAD_BASE_URL);
+        if (value.isPresent() && !value.get().matches("(?i)(https?|file)://\\S+")) {
+            r.problem(Keys.DOWNLOAD_BASE_URL, value.get(), "an http(s):// or file:// URL of a Litestream release mirror");
+            return null;
+        }
+        return value.orElse(null);
     }
 
     private static String address(SettingReader r, String key) {

@@ -42,13 +42,18 @@ final class Keys {
     static final String RESTART_CRASH_LOOP_COUNT = "litestream.restart.crash-loop-count";
     static final String RESTART_CRASH_LOOP_WINDOW = "litestream.restart.crash-loop-window";
     static final String RESTART_CRASH_LOOP_ACTION = "litestream.restart.crash-loop-action";
+    static final String LOG_LEVEL = "litestream.log-level";
+    static final String CACHE_DIR = "litestream.cache-dir";
+    static final String DOWNLOAD_ENABLED = "litestream.download.enabled";
+    static final String DOWNLOAD_BASE_URL = "litestream.download.base-url";
+    static final String DOWNLOAD_SHA256 = "litestream.download.sha256";
 
     /** Every key outside {@code dbs.*} and {@code default-replica.*}. */
     static final List<String> TOP_LEVEL = Collections.unmodifiableList(Arrays.asList(CONFIG_FILE, ENABLED, REQUIRED,
             BIN_PATH, VERSION, PATH_PREFIX, ADDR, MCP_ADDR, LOGGING_LEVEL, LOGGING_TYPE, LOGGING_STDERR,
             RESTORE_ON_START, RESTORE_TIMEOUT, STOP_TIMEOUT, VERIFY_TIMEOUT, RESTART_INITIAL_DELAY, RESTART_MULTIPLIER,
             RESTART_MAX_DELAY, RESTART_JITTER, RESTART_MIN_UPTIME, RESTART_CRASH_LOOP_COUNT, RESTART_CRASH_LOOP_WINDOW,
-            RESTART_CRASH_LOOP_ACTION));
+            RESTART_CRASH_LOOP_ACTION, LOG_LEVEL, CACHE_DIR, DOWNLOAD_ENABLED, DOWNLOAD_BASE_URL, DOWNLOAD_SHA256));
 
     /** Per-database settings besides {@code url}/{@code path}/{@code replica.*}: the agent's, then Litestream's (passed through). */
     static final String DB_URL = "url";

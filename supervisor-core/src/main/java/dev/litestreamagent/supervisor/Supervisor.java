@@ -115,8 +115,13 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             mbean.register(settings.name());
-            shutdownHook = new Thread(this::stop, "litestream-stop-" + settings.name());
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            Thread hook = new Thread(this::stop, "litestream-stop-" + settings.name());
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+                shutdownHook = hook;
+            } catch (IllegalStateException shutdownInProgress) {
+                // Started while the JVM exits (a short-lived application): whoever shuts down calls stop().
+            }
             watcher = new Thread(() -> watch(first), "litestream-supervisor-" + settings.name());
             watcher.setDaemon(true);
             watcher.start();

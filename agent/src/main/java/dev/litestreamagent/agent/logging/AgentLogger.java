@@ -14,19 +14,17 @@ final class AgentLogger extends AbstractLogger {
     static final String PREFIX = "[litestream-agent]";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-    private final transient Level threshold;
     private final transient PrintStream out;
     private final String shortName;
 
-    AgentLogger(String name, Level threshold, PrintStream out) {
+    AgentLogger(String name, PrintStream out) {
         this.name = name;
-        this.threshold = threshold;
         this.out = out;
         this.shortName = name.startsWith("dev.litestreamagent.") ? name.substring(name.lastIndexOf('.') + 1) : name;
     }
 
-    private boolean enabled(Level level) {
-        return level.toInt() >= threshold.toInt();
+    private static boolean enabled(Level level) {
+        return AgentLogging.enabled(level);
     }
 
     @Override

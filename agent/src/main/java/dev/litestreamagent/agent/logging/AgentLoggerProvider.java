@@ -15,7 +15,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class AgentLoggerProvider implements SLF4JServiceProvider {
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
-    private final ILoggerFactory loggers = new AgentLoggerFactory(LogLevel.threshold(), System.err);
+    private final ILoggerFactory loggers = new AgentLoggerFactory(System.err);
 
     @Override
     public ILoggerFactory getLoggerFactory() {

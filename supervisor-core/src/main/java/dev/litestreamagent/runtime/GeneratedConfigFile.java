@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.runtime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** The generated Litestream config on disk for one run: owner-only from creation, deleted on close. */
-final class ConfigFile implements AutoCloseable {
+public final class GeneratedConfigFile implements AutoCloseable {
     private final Path path;
 
-    private ConfigFile(Path path) {
+    private GeneratedConfigFile(Path path) {
         this.path = path;
     }
 
-    static ConfigFile write(String yaml) throws IOException {
+    /** Holds no secret (those travel in the child's environment), yet no other user may read it. */
+    public static GeneratedConfigFile write(String yaml) throws IOException {
         // Created with rw------- (not chmod-ed later) so no other user can open it in between.
         Path path = Files.createTempFile("litestream-agent-", ".yml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -24,10 +25,10 @@ final class ConfigFile implements AutoCloseable {
             Files.deleteIfExists(path);
             throw e;
         }
-        return new ConfigFile(path);
+        return new GeneratedConfigFile(path);
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

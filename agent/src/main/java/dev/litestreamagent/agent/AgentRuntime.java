@@ -1,0 +1,108 @@
+package dev.litestreamagent.agent;
+
+import dev.litestreamagent.config.AgentConfig;
+import dev.litestreamagent.runtime.GeneratedConfigFile;
+import dev.litestreamagent.runtime.LitestreamSetup;
+import dev.litestreamagent.runtime.StartupRestore;
+import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
+import dev.litestreamagent.supervisor.Supervisor;
+import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's life in the host JVM: start Litestream under a supervisor off the application's
+ * critical path, and stop it (final sync) when the JVM exits.
+ */
+final class AgentRuntime {
+    /** Litestream started at the JVM's first instant competes with it for the cores; a moment later it does not. */
+    private static final long START_DELAY_MS = 200;
+    /** How long the shutdown hook waits for a start still under way (binary lookup, version, launch). */
+    private static final long START_WAIT_MS = 15_000;
+
+    private final AgentConfig config;
+    private final CountDownLatch exiting = new CountDownLatch(1);
+    private volatile LitestreamSetup setup;
+    private volatile Supervisor supervisor;
+    private volatile GeneratedConfigFile configFile;
+    private Thread starter;
+
+    AgentRuntime(AgentConfig config) {
+        this.config = config;
+    }
+
+    boolean restoreWanted() {
+        return config.databases().stream().anyMatch(db -> db.restoreOnStart());
+    }
+
+    /** Before main(): every database marked restore-on-start whose file is missing comes back from its replica. */
+    void restoreMissingDatabases() throws Exception {
+        setup = LitestreamSetup.prepare(config);
+        new StartupRestore(setup, new SystemProcessLauncher()).run();
+    }
+
+    void start() {
+        starter = new Thread(this::startReplication, "litestream-agent-start");
+        starter.setDaemon(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "litestream-agent-stop"));
+        starter.start();
+    }
+
+    private void startReplication() {
+        Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+        try {
+            // Returns early when the JVM is already exiting: Litestream must still start and sync what was written.
+            exiting.await(START_DELAY_MS, TimeUnit.MILLISECONDS);
+            config.warnings().forEach(log::warn);
+            LitestreamSetup prepared = setup != null ? setup : LitestreamSetup.prepare(config);
+            prepared.rendered().warnings().forEach(log::warn);
+            configFile = GeneratedConfigFile.write(prepared.rendered().yaml());
+            Supervisor started = Supervisor.create(prepared.supervisorSettings(configFile.path()));
+            started.start();
+            supervisor = started;
+            log.info("Replicating {} with Litestream {} ({}, from {})",
+                    config.databases().stream().map(db -> db.alias() + " (" + db.path() + ")").collect(Collectors.joining(", ")),
+                    prepared.version(), prepared.binary().path(), prepared.binary().origin());
+        } catch (ReplicatorAlreadyRunningException e) {
+            log.error("{}\nThis JVM does not replicate; the application runs on.", e.getMessage());
+            deleteConfigFile();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deleteConfigFile();
+        } catch (Exception e) {
+            log.error("Cannot start Litestream: {}\nThe application runs WITHOUT replication.", e.getMessage());
+            deleteConfigFile();
+        }
+    }
+
+    /** The shutdown hook: let a start under way finish, then stop Litestream gracefully (final sync). */
+    private void stop() {
+        exiting.countDown();
+        try {
+            starter.join(START_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Supervisor running = supervisor;
+        if (running != null) {
+            running.stop();
+        }
+        deleteConfigFile();
+    }
+
+    private void deleteConfigFile() {
+        GeneratedConfigFile file = configFile;
+        if (file == null) {
+            return;
+        }
+        try {
+            file.close();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(AgentRuntime.class).warn("Cannot delete {}: {}", file.path(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.litestreamagent.runtime;
+
+import dev.litestreamagent.binary.BinaryException;
+import dev.litestreamagent.binary.BinaryResolver;
+import dev.litestreamagent.binary.BinarySettings;
+import dev.litestreamagent.binary.ResolvedBinary;
+import dev.litestreamagent.binary.VersionDetector;
+import dev.litestreamagent.config.AgentConfig;
+import dev.litestreamagent.config.ConfigException;
+import dev.litestreamagent.config.DatabaseConfig;
+import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.config.LitestreamYaml;
+import dev.litestreamagent.config.RenderedConfig;
+import dev.litestreamagent.config.RestartSettings;
+import dev.litestreamagent.supervisor.RestartPolicy;
+import dev.litestreamagent.supervisor.SupervisorSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The agent's configuration joined with the installed Litestream: the binary, its version and
+ * the config rendered for that version. Shared by the agent and the CLI.
+ */
+public final class LitestreamSetup {
+    private final AgentConfig config;
+    private final ResolvedBinary binary;
+    private final LitestreamVersion version;
+    private final RenderedConfig rendered;
+
+    private LitestreamSetup(AgentConfig config, ResolvedBinary binary, LitestreamVersion version, RenderedConfig rendered) {
+        this.config = config;
+        this.binary = binary;
+        this.version = version;
+        this.rendered = rendered;
+    }
+
+    /** Finds the binary (see docs/binary.md), learns its version unless stated, renders the config. */
+    public static LitestreamSetup prepare(AgentConfig config) throws BinaryException, ConfigException {
+        ResolvedBinary binary = new BinaryResolver(binarySettings(config)).resolve();
+        LitestreamVersion version = config.statedVersion().isPresent()
+                ? config.statedVersion().get()
+                : VersionDetector.detect(binary.path());
+        return new LitestreamSetup(config, binary, version, LitestreamYaml.render(config, version));
+    }
+
+    static BinarySettings binarySettings(AgentConfig config) {
+        BinarySettings.Builder settings = BinarySettings.builder()
+                .binPath(config.binPath().orElse(null))
+                .version(config.statedVersion().orElse(null))
+                .downloadEnabled(config.downloadEnabled())
+                .sha256(config.downloadSha256().orElse(null));
+        config.cacheDirectory().ifPresent(settings::cacheDirectory);
+        config.downloadBaseUrl().ifPresent(settings::downloadBaseUrl);
+        return settings.build();
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    public ResolvedBinary binary() {
+        return binary;
+    }
+
+    public LitestreamVersion version() {
+        return version;
+    }
+
+    public RenderedConfig rendered() {
+        return rendered;
+    }
+
+    public List<Path> databasePaths() {
+        return config.databases().stream().map(DatabaseConfig::path).collect(Collectors.toList());
+    }
+
+    /** How the supervisor runs {@code litestream replicate} with {@code configFile}. */
+    public SupervisorSettings supervisorSettings(Path configFile) {
+        return SupervisorSettings.builder()
+                .binary(binary.path())
+                .configFile(configFile)
+                .environment(rendered.environment())
+                .databases(databasePaths())
+                .restartPolicy(restartPolicy(config.restart()))
+                .stopTimeout(config.stopTimeout())
+                .name("litestream")
+                .build();
+    }
+
+    static RestartPolicy restartPolicy(RestartSettings restart) {
+        return RestartPolicy.builder()
+                .initialDelay(restart.initialDelay())
+                .multiplier(restart.multiplier())
+                .maxDelay(restart.maxDelay())
+                .jitter(restart.jitter())
+                .minUptime(restart.minUptime())
+                .crashLoopCount(restart.crashLoopCount())
+                .crashLoopWindow(restart.crashLoopWindow())
+                .giveUpOnCrashLoop(restart.crashLoopAction() == RestartSettings.CrashLoopAction.GIVE_UP)
+                .build();
+    }
+}

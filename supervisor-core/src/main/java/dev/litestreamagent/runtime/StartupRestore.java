@@ -1,0 +1,131 @@
+package dev.litestreamagent.runtime;
+
+import dev.litestreamagent.config.DatabaseConfig;
+import dev.litestreamagent.supervisor.process.ChildProcess;
+import dev.litestreamagent.supervisor.process.ProcessLauncher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restore on start: every database marked for it whose file is missing is restored from its
+ * replica before the application opens it ({@code -if-db-not-exists -if-replica-exists}: a first
+ * run with an empty replica is not an error). Bounded by one deadline: a hung endpoint makes
+ * {@code litestream restore} hang, so it is killed when the time is up.
+ */
+public final class StartupRestore {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupRestore.class);
+
+    private final LitestreamSetup setup;
+    private final ProcessLauncher launcher;
+
+    public StartupRestore(LitestreamSetup setup, ProcessLauncher launcher) {
+        this.setup = setup;
+        this.launcher = launcher;
+    }
+
+    /** The databases this start would restore: marked for it and missing. */
+    public List<DatabaseConfig> candidates() {
+        List<DatabaseConfig> missing = new ArrayList<>();
+        for (DatabaseConfig db : setup.config().databases()) {
+            if (db.restoreOnStart() && !Files.exists(db.path())) {
+                missing.add(db);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Restores the candidates, all within {@code litestream.restore-timeout}.
+     *
+     * @throws RestoreFailedException naming the database and Litestream's last words
+     */
+    public void run() throws RestoreFailedException, InterruptedException {
+        List<DatabaseConfig> missing = candidates();
+        if (missing.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + setup.config().restoreTimeout().toNanos();
+        try (GeneratedConfigFile config = GeneratedConfigFile.write(setup.rendered().yaml())) {
+            for (DatabaseConfig db : missing) {
+                restore(db, config.path(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (IOException e) {
+            throw new RestoreFailedException("cannot write the Litestream config for the restore: " + e.getMessage());
+        }
+    }
+
+    private void restore(DatabaseConfig db, Path config, Duration remaining) throws RestoreFailedException, InterruptedException {
+        long started = System.nanoTime();
+        List<String> command = Arrays.asList(setup.binary().path().toString(), "restore", "-config", config.toString(),
+                "-if-db-not-exists", "-if-replica-exists", "-o", db.path().toString(), db.path().toString());
+        Path output = null;
+        try {
+            Files.createDirectories(db.path().toAbsolutePath().getParent());
+            output = Files.createTempFile("litestream-agent-restore", ".log");
+            ChildProcess child = launcher.launch(command, setup.rendered().environment(), output);
+            boolean finished = child.waitFor(remaining);
+            if (!finished) {
+                child.killTree();
+                throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") did not finish within "
+                        + setup.config().restoreTimeout().getSeconds() + " s (litestream.restore-timeout); is the replica reachable?"
+                        + lastWords(output));
+            }
+            if (child.exitCode() != 0) {
+                throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") failed: litestream exited "
+                        + child.exitCode() + lastWords(output));
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (Files.exists(db.path())) {
+                LOG.info("Restored '{}' to {} from its replica in {} ms", db.alias(), db.path(), ms);
+            } else {
+                LOG.info("No replica of '{}' yet: it starts empty ({} ms)", db.alias(), ms);
+            }
+        } catch (IOException e) {
+            throw new RestoreFailedException("cannot restore '" + db.alias() + "' (" + db.path() + "): " + e.getMessage());
+        } finally {
+            deleteQuietly(output);
+            // Litestream 0.3 leaves these beside the restored file.
+            deleteQuietly(Paths.get(db.path() + ".tmp-shm"));
+            deleteQuietly(Paths.get(db.path() + ".tmp-wal"));
+        }
+    }
+
+    private static String lastWords(Path output) {
+        try {
+            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+            return tail.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", tail);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("Cannot delete {}: {}", file, e.toString());
+        }
+    }
+
+    /** A restore on start that failed or timed out; the message says which database and why. */
+    public static final class RestoreFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RestoreFailedException(String message) {
+            super(message);
+        }
+    }
+}
