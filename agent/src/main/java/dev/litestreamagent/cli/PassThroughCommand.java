@@ -1,6 +1,8 @@
 package dev.litestreamagent.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +44,29 @@ final class PassThroughCommand {
             throw new UsageException(spec.command() + ": takes no arguments besides flags; seen "
                     + describe(args, positional));
         }
-        return runner.run(command, rewritten, withConfig);
+        int exit = runner.run(command, rewritten, withConfig);
+        if (spec == CommandSpec.RESTORE) {
+            removeRestoreLeftovers(rewritten, positional);
+        }
+        return exit;
+    }
+
+    /** Litestream 0.3 leaves {@code <output>.tmp-shm} and {@code <output>.tmp-wal} beside a restored file. */
+    private static void removeRestoreLeftovers(List<String> args, List<Integer> positional) throws IOException {
+        String output = positional.isEmpty() ? null : args.get(positional.get(0));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ((arg.equals("-o") || arg.equals("--o")) && i + 1 < args.size()) {
+                output = args.get(i + 1);
+            } else if (arg.startsWith("-o=") || arg.startsWith("--o=")) {
+                output = arg.substring(arg.indexOf('=') + 1);
+            }
+        }
+        if (output == null || DatabaseArgument.isReplicaUrl(output)) {
+            return;
+        }
+        Files.deleteIfExists(Paths.get(output + ".tmp-shm"));
+        Files.deleteIfExists(Paths.get(output + ".tmp-wal"));
     }
 
     private static String describe(List<String> args, List<Integer> positional) {
