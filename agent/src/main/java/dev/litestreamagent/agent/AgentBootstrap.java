@@ -5,7 +5,6 @@ import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
-import org.slf4j.LoggerFactory;
 
 /**
  * What premain and agentmain do: as little as possible before returning. Read the configuration
@@ -35,11 +34,11 @@ final class AgentBootstrap {
             }
             AgentLogging.threshold(config.logLevel());
             if (!config.enabled()) {
-                LoggerFactory.getLogger(AgentBootstrap.class).info("Disabled (litestream.enabled=false): no replication");
+                AgentLog.logger(AgentBootstrap.class).info("Disabled (litestream.enabled=false): no replication");
                 return;
             }
             if (config.databases().isEmpty()) {
-                LoggerFactory.getLogger(AgentBootstrap.class).warn(
+                AgentLog.logger(AgentBootstrap.class).warn(
                         "No database configured (litestream.dbs.<alias>.url or .path): no replication. Sources: {}",
                         config.sources());
                 return;
@@ -68,10 +67,10 @@ final class AgentBootstrap {
      */
     private static void fail(Mode mode, boolean required, String why) {
         if (required && mode == Mode.PREMAIN) {
-            LoggerFactory.getLogger(AgentBootstrap.class).error(
+            AgentLog.logger(AgentBootstrap.class).error(
                     "{}\nlitestream.required=true: stopping the JVM before the application starts", why);
             System.exit(1);
         }
-        LoggerFactory.getLogger(AgentBootstrap.class).error("{}\nThe application runs WITHOUT replication.", why);
+        AgentLog.logger(AgentBootstrap.class).error("{}\nThe application runs WITHOUT replication.", why);
     }
 }

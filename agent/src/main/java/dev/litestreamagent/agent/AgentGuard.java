@@ -1,6 +1,5 @@
 package dev.litestreamagent.agent;
 
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes a second load of the agent in one JVM a no-op: two {@code -javaagent} flags, an attach
@@ -26,7 +25,7 @@ public final class AgentGuard {
             return true;
         }
         // The logger only now: initialising logging in premain's path would delay main().
-        LoggerFactory.getLogger(AgentGuard.class).warn("litestream-agent is already loaded in this JVM ({}); this second load ({} from {}) does nothing",
+        AgentLog.logger(AgentGuard.class).warn("litestream-agent is already loaded in this JVM ({}); this second load ({} from {}) does nothing",
                 earlier, how, jarOf());
         return false;
     }

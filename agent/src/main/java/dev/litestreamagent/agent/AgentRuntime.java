@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's life in the host JVM: start Litestream under a supervisor off the application's
@@ -53,10 +52,15 @@ final class AgentRuntime {
     }
 
     private void startReplication() {
-        Logger log = LoggerFactory.getLogger(AgentRuntime.class);
         try {
             // Returns early when the JVM is already exiting: Litestream must still start and sync what was written.
             exiting.await(START_DELAY_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Logger log = AgentLog.logger(AgentRuntime.class);
+        try {
             config.warnings().forEach(log::warn);
             LitestreamSetup prepared = setup != null ? setup : LitestreamSetup.prepare(config);
             prepared.rendered().warnings().forEach(log::warn);
@@ -69,9 +73,6 @@ final class AgentRuntime {
                     prepared.version(), prepared.binary().path(), prepared.binary().origin());
         } catch (ReplicatorAlreadyRunningException e) {
             log.error("{}\nThis JVM does not replicate; the application runs on.", e.getMessage());
-            deleteConfigFile();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             deleteConfigFile();
         } catch (Exception e) {
             log.error("Cannot start Litestream: {}\nThe application runs WITHOUT replication.", e.getMessage());
@@ -102,7 +103,7 @@ final class AgentRuntime {
         try {
             file.close();
         } catch (IOException e) {
-            LoggerFactory.getLogger(AgentRuntime.class).warn("Cannot delete {}: {}", file.path(), e.toString());
+            AgentLog.logger(AgentRuntime.class).warn("Cannot delete {}: {}", file.path(), e.toString());
         }
     }
 }

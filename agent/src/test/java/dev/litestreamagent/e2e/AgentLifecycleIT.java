@@ -23,7 +23,7 @@ class AgentLifecycleIT {
     private static ProcessResult eventLog(Harness harness, List<String> jvmArgs, String agentArgs, Path db, int events)
             throws Exception {
         return ProcessResult.run(AgentProcess.appUnderAgent(agentArgs, jvmArgs, AgentProcess.exampleJar("event-log"),
-                "--url", "jdbc:sqlite:" + db, "--events", Integer.toString(events), "--interval-ms", "5"),
+                "--url", "jdbc:sqlite:" + db, "--events", Integer.toString(events), "--interval-ms", "30"),
                 Map.of(), harness.tempDir(), 120);
     }
 
@@ -86,6 +86,6 @@ class AgentLifecycleIT {
         assertTrue(app.output().contains("already loaded"), app.toString());
         assertEquals(1, app.output().split("Replicating app", -1).length - 1, "replication started other than once:\n"
                 + app.output());
-        assertEquals(10, dev.litestreamagent.testing.Sqlite.count(config.restore()));
+        assertEquals(10, dev.litestreamagent.testing.Sqlite.count(config.restore()), app.output());
     }
 }
