@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.supervisor.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.supervisor.Clock;
 import java.nio.file.Paths;
 import java.util.Arrays;
 

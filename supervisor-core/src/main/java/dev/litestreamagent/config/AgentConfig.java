@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.supervisor.RestartPolicy;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class AgentConfig {
     private final Duration restoreTimeout;
     private final Duration stopTimeout;
     private final Duration verifyTimeout;
-    private final RestartSettings restart;
+    private final RestartPolicy restart;
     private final String addr;
     private final String mcpAddr;
     private final String pathPrefix;
@@ -153,7 +154,7 @@ public final class AgentConfig {
         return verifyTimeout;
     }
 
-    public RestartSettings restart() {
+    public RestartPolicy restart() {
         return restart;
     }
 
@@ -221,7 +222,7 @@ public final class AgentConfig {
         Duration restoreTimeout = Duration.ofSeconds(60);
         Duration stopTimeout = Duration.ofSeconds(20);
         Duration verifyTimeout = Duration.ofSeconds(10);
-        RestartSettings restart = RestartSettings.defaults();
+        RestartPolicy restart = RestartPolicy.defaults();
         String logLevel = "info";
         Path cacheDirectory;
         boolean downloadEnabled = true;

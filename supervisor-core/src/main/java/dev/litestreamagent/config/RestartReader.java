@@ -1,20 +1,21 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.supervisor.RestartPolicy;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 
-/** Reads {@code litestream.restart.*}. */
+/** Reads {@code litestream.restart.*} into the supervisor's {@link RestartPolicy}. */
 final class RestartReader {
     private RestartReader() {
     }
 
-    static RestartSettings read(SettingReader r) {
-        RestartSettings d = RestartSettings.defaults();
+    static RestartPolicy read(SettingReader r) {
+        RestartPolicy d = RestartPolicy.defaults();
         Duration initialDelay = r.duration(Keys.RESTART_INITIAL_DELAY, d.initialDelay());
         double multiplier = r.decimal(Keys.RESTART_MULTIPLIER, d.multiplier(), 1.0, 100.0);
         Duration maxDelay = r.duration(Keys.RESTART_MAX_DELAY, d.maxDelay());
-        if (maxDelay.compareTo(initialDelay) < 0) {
+        boolean maxBelowInitial = maxDelay.compareTo(initialDelay) < 0;
+        if (maxBelowInitial) {
             r.problem(Keys.RESTART_MAX_DELAY, Durations.format(maxDelay),
                     "at least " + Keys.RESTART_INITIAL_DELAY + " (" + Durations.format(initialDelay) + ")");
         }
@@ -22,11 +23,13 @@ final class RestartReader {
         Duration minUptime = r.duration(Keys.RESTART_MIN_UPTIME, d.minUptime());
         int crashLoopCount = r.integer(Keys.RESTART_CRASH_LOOP_COUNT, d.crashLoopCount(), 1);
         Duration crashLoopWindow = r.duration(Keys.RESTART_CRASH_LOOP_WINDOW, d.crashLoopWindow());
-        RestartSettings.CrashLoopAction action = r.choice(Keys.RESTART_CRASH_LOOP_ACTION, Arrays.asList("retry", "give-up"))
-                .map(v -> RestartSettings.CrashLoopAction.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')))
-                .orElse(d.crashLoopAction());
-        r.effectiveDefault(Keys.RESTART_CRASH_LOOP_ACTION, action.settingValue());
-        return new RestartSettings(initialDelay, multiplier, maxDelay, jitter, minUptime, crashLoopCount,
-                crashLoopWindow, action);
+        String action = r.choice(Keys.RESTART_CRASH_LOOP_ACTION, Arrays.asList("retry", "give-up")).orElse("retry");
+        r.effectiveDefault(Keys.RESTART_CRASH_LOOP_ACTION, action);
+        if (maxBelowInitial) {
+            return d; // reported above; the configuration is refused as a whole
+        }
+        return RestartPolicy.builder().initialDelay(initialDelay).multiplier(multiplier).maxDelay(maxDelay)
+                .jitter(jitter).minUptime(minUptime).crashLoopCount(crashLoopCount).crashLoopWindow(crashLoopWindow)
+                .giveUpOnCrashLoop(action.equals("give-up")).build();
     }
 }

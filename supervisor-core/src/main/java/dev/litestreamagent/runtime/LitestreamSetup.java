@@ -11,8 +11,6 @@ import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.config.LitestreamVersion;
 import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
-import dev.litestreamagent.config.RestartSettings;
-import dev.litestreamagent.supervisor.RestartPolicy;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,22 +80,9 @@ public final class LitestreamSetup {
                 .configFile(configFile)
                 .environment(rendered.environment())
                 .databases(databasePaths())
-                .restartPolicy(restartPolicy(config.restart()))
+                .restartPolicy(config.restart())
                 .stopTimeout(config.stopTimeout())
                 .name("litestream")
-                .build();
-    }
-
-    static RestartPolicy restartPolicy(RestartSettings restart) {
-        return RestartPolicy.builder()
-                .initialDelay(restart.initialDelay())
-                .multiplier(restart.multiplier())
-                .maxDelay(restart.maxDelay())
-                .jitter(restart.jitter())
-                .minUptime(restart.minUptime())
-                .crashLoopCount(restart.crashLoopCount())
-                .crashLoopWindow(restart.crashLoopWindow())
-                .giveUpOnCrashLoop(restart.crashLoopAction() == RestartSettings.CrashLoopAction.GIVE_UP)
                 .build();
     }
 }

@@ -13,7 +13,7 @@ public interface Clock {
 
         @Override
         public void sleep(Duration duration) throws InterruptedException {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(Math.max(0, duration.toMillis()));
         }
     };
 

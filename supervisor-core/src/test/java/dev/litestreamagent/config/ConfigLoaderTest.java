@@ -1,5 +1,7 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.supervisor.RestartPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,7 +90,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(20), config.stopTimeout());
         assertEquals(Duration.ofSeconds(60), config.restoreTimeout());
         assertEquals(Duration.ofSeconds(10), config.verifyTimeout());
-        RestartSettings restart = config.restart();
+        RestartPolicy restart = config.restart();
         assertEquals(Duration.ofSeconds(1), restart.initialDelay());
         assertEquals(2.0, restart.multiplier());
         assertEquals(Duration.ofSeconds(60), restart.maxDelay());
@@ -96,7 +98,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(10), restart.minUptime());
         assertEquals(5, restart.crashLoopCount());
         assertEquals(Duration.ofSeconds(60), restart.crashLoopWindow());
-        assertEquals(RestartSettings.CrashLoopAction.RETRY, restart.crashLoopAction());
+        assertFalse(restart.giveUpOnCrashLoop());
         assertTrue(config.databases().isEmpty());
         assertTrue(config.warnings().get(0).contains("no database configured"), config.warnings().toString());
         assertEquals("20s", config.settings().get("litestream.stop-timeout"));
@@ -184,7 +186,7 @@ class ConfigLoaderTest {
         DatabaseConfig db = config.findDatabase("main").orElseThrow();
         assertTrue(db.restoreOnStart());
         assertEquals(Map.of("type", "s3", "bucket", "b", "force-path-style", "true"), db.replica());
-        assertEquals(RestartSettings.CrashLoopAction.GIVE_UP, config.restart().crashLoopAction());
+        assertTrue(config.restart().giveUpOnCrashLoop());
         assertEquals("warn", config.loggingLevel().orElseThrow());
     }
 
