@@ -7,12 +7,14 @@ import dev.litestreamagent.binary.ResolvedBinary;
 import dev.litestreamagent.binary.VersionDetector;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
+import dev.litestreamagent.config.ConfigProblem;
 import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.config.LitestreamVersion;
 import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,13 +35,20 @@ public final class LitestreamSetup {
         this.rendered = rendered;
     }
 
-    /** Finds the binary (see docs/binary.md), learns its version unless stated, renders the config. */
+    /**
+     * Finds the binary (see docs/binary.md), asks its version (a stated {@code litestream.version}
+     * of the other dialect is an error, never a silent no-op), renders the config for it.
+     */
     public static LitestreamSetup prepare(AgentConfig config) throws BinaryException, ConfigException {
         ResolvedBinary binary = new BinaryResolver(binarySettings(config)).resolve();
-        LitestreamVersion version = config.statedVersion().isPresent()
-                ? config.statedVersion().get()
-                : VersionDetector.detect(binary.path());
-        return new LitestreamSetup(config, binary, version, LitestreamYaml.render(config, version));
+        LitestreamVersion detected = VersionDetector.detect(binary.path());
+        LitestreamVersion stated = config.statedVersion().orElse(detected);
+        if (stated.isV05OrLater() != detected.isV05OrLater()) {
+            // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.
+            throw new ConfigException(Collections.singletonList(new ConfigProblem("litestream.version", stated.toString(),
+                    "the version of the installed binary, " + detected + " (" + binary.path() + "), or no setting")));
+        }
+        return new LitestreamSetup(config, binary, detected, LitestreamYaml.render(config, detected));
     }
 
     static BinarySettings binarySettings(AgentConfig config) {

@@ -1,0 +1,45 @@
+package dev.litestreamagent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.config.AgentConfig;
+import dev.litestreamagent.config.ConfigException;
+import dev.litestreamagent.config.ConfigInput;
+import dev.litestreamagent.config.ConfigLoader;
+import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.testing.Harness;
+import dev.litestreamagent.testing.LitestreamHarness;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The configuration joined with the real binary. */
+@ExtendWith(LitestreamHarness.class)
+class LitestreamSetupTest {
+
+    private static AgentConfig config(Harness harness, Map<String, String> extra) throws ConfigException {
+        java.util.HashMap<String, String> props = new java.util.HashMap<>(extra);
+        props.put("litestream.bin-path", harness.binary().toString());
+        props.put("litestream.dbs.app.path", harness.tempDir().resolve("app.db").toString());
+        props.put("litestream.dbs.app.replica.type", "file");
+        props.put("litestream.dbs.app.replica.path", harness.tempDir().resolve("replica").toString());
+        return ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null));
+    }
+
+    @Test
+    void rendersForTheDetectedVersion(Harness harness) throws Exception {
+        LitestreamSetup setup = LitestreamSetup.prepare(config(harness, Map.of()));
+        assertEquals(LitestreamVersion.V0_3_13, setup.version());
+        assertTrue(setup.rendered().yaml().contains("replicas:"), setup.rendered().yaml());
+        assertEquals(harness.binary(), setup.binary().path());
+    }
+
+    @Test
+    void aStatedVersionOfTheOtherDialectIsRefusedNotIgnored(Harness harness) throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> LitestreamSetup.prepare(config(harness, Map.of("litestream.version", "0.5.2"))));
+        assertTrue(e.getMessage().contains("litestream.version") && e.getMessage().contains("v0.3.13"), e.getMessage());
+    }
+}
