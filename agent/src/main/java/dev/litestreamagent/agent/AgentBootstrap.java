@@ -7,9 +7,9 @@ import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 
 /**
- * What premain and agentmain do: as little as possible before returning. Read the configuration
- * (a bad one must be known before main() when litestream.required=true), restore missing
- * databases when asked, and hand the rest to a background thread.
+ * What premain and agentmain do: as little as possible before returning. The configuration is
+ * read before main() only when it may ask for that (litestream.required, restore on start; see
+ * {@link StartupProbe}) or after an attach; otherwise on a thread of the agent's own.
  */
 final class AgentBootstrap {
     enum Mode { PREMAIN, AGENTMAIN }
@@ -25,39 +25,72 @@ final class AgentBootstrap {
             if (!AgentGuard.claim(mode.name().toLowerCase(java.util.Locale.ROOT))) {
                 return;
             }
-            AgentConfig config;
-            try {
-                config = ConfigLoader.load(ConfigInput.fromRuntime(agentArgs));
-            } catch (ConfigException e) {
-                fail(mode, e.required(), e.getMessage());
-                return;
+            // After an attach the config file is deleted once agentmain returns: read it now.
+            if (mode == Mode.AGENTMAIN || StartupProbe.mustLoadBeforeMain(agentArgs, System.getProperties(),
+                    System.getenv(), Thread.currentThread().getContextClassLoader())) {
+                startNow(agentArgs, mode);
+            } else {
+                Thread loader = new Thread(new Deferred(agentArgs, mode), "litestream-agent-config");
+                loader.setDaemon(true);
+                loader.start();
             }
-            AgentLogging.threshold(config.logLevel());
-            if (!config.enabled()) {
-                AgentLog.logger(AgentBootstrap.class).info("Disabled (litestream.enabled=false): no replication");
-                return;
-            }
-            if (config.databases().isEmpty()) {
-                AgentLog.logger(AgentBootstrap.class).warn(
-                        "No database configured (litestream.dbs.<alias>.url or .path): no replication. Sources: {}",
-                        config.sources());
-                return;
-            }
-            AgentRuntime runtime = new AgentRuntime(config);
-            if (runtime.restoreWanted()) {
-                try {
-                    runtime.restoreMissingDatabases();
-                } catch (Exception e) {
-                    fail(mode, config.required(), "restore on start failed: " + e.getMessage());
-                    if (config.required()) {
-                        return;
-                    }
-                }
-            }
-            runtime.start();
         } catch (Throwable t) {
             // Never into the host: an exception escaping premain kills the application.
             System.err.println("[litestream-agent] ERROR unexpected failure; the application runs without replication: " + t);
+        }
+    }
+
+    /** Loads the configuration, restores what is missing when asked, and starts replication. */
+    private static void startNow(String agentArgs, Mode mode) {
+        AgentConfig config;
+        try {
+            config = ConfigLoader.load(ConfigInput.fromRuntime(agentArgs));
+        } catch (ConfigException e) {
+            fail(mode, e.required(), e.getMessage());
+            return;
+        }
+        AgentLogging.threshold(config.logLevel());
+        if (!config.enabled()) {
+            AgentLog.logger(AgentBootstrap.class).info("Disabled (litestream.enabled=false): no replication");
+            return;
+        }
+        if (config.databases().isEmpty()) {
+            AgentLog.logger(AgentBootstrap.class).warn(
+                    "No database configured (litestream.dbs.<alias>.url or .path): no replication. Sources: {}",
+                    config.sources());
+            return;
+        }
+        AgentRuntime runtime = new AgentRuntime(config);
+        if (runtime.restoreWanted()) {
+            try {
+                runtime.restoreMissingDatabases();
+            } catch (Exception e) {
+                fail(mode, config.required(), "restore on start failed: " + e.getMessage());
+                if (config.required()) {
+                    return;
+                }
+            }
+        }
+        runtime.start();
+    }
+
+    /** The common start: nothing in the configuration needs main() to wait, so it is read off the critical path. */
+    private static final class Deferred implements Runnable {
+        private final String agentArgs;
+        private final Mode mode;
+
+        Deferred(String agentArgs, Mode mode) {
+            this.agentArgs = agentArgs;
+            this.mode = mode;
+        }
+
+        @Override
+        public void run() {
+            try {
+                startNow(agentArgs, mode);
+            } catch (Throwable t) {
+                System.err.println("[litestream-agent] ERROR unexpected failure; the application runs without replication: " + t);
+            }
         }
     }
 

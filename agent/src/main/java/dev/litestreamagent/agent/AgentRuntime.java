@@ -47,7 +47,12 @@ final class AgentRuntime {
     void start() {
         starter = new Thread(this::startReplication, "litestream-agent-start");
         starter.setDaemon(true);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "litestream-agent-stop"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "litestream-agent-stop"));
+        } catch (IllegalStateException exiting) {
+            // The application ended before replication started: its rows wait in the file for the next start.
+            return;
+        }
         starter.start();
     }
 

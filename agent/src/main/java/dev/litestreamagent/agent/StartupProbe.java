@@ -1,0 +1,102 @@
+package dev.litestreamagent.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether premain must load the configuration before main(): only when a source mentions
+ * {@code required} or {@code restore-on-start}. Loading and validating costs tens of
+ * milliseconds in a cold JVM, so every other start does it on the agent's own thread.
+ * Conservative by design: a plain text scan of the raw sources, where a false "yes" only
+ * costs that time and a false "no" cannot happen (those keys can come from nowhere else).
+ * Plain loops and no lambdas: their first use is itself slow in a cold JVM.
+ */
+final class StartupProbe {
+    static final String FILE_NAME = "litestream.properties";
+    private static final String[] WORDS = {"required", "restore-on-start", "restore_on_start"};
+
+    private StartupProbe() {
+    }
+
+    static boolean mustLoadBeforeMain(String agentArgs, Map<Object, Object> systemProperties, Map<String, String> env,
+            ClassLoader classLoader) {
+        if (mentions(agentArgs)) {
+            return true;
+        }
+        String named = namedFile(agentArgs);
+        for (Map.Entry<Object, Object> property : systemProperties.entrySet()) {
+            String key = String.valueOf(property.getKey());
+            if (key.startsWith("litestream.") && mentions(key)) {
+                return true;
+            }
+            if (named == null && key.equals("litestream.config-file")) {
+                named = String.valueOf(property.getValue());
+            }
+        }
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            if (variable.getKey().startsWith("LITESTREAM_AGENT_") && mentions(variable.getKey())) {
+                return true;
+            }
+        }
+        if (named == null) {
+            named = env.get("LITESTREAM_AGENT_CONFIG_FILE");
+        }
+        try {
+            if (named != null) {
+                return fileMentions(Paths.get(named));
+            }
+            Path local = Paths.get(FILE_NAME);
+            if (Files.isRegularFile(local)) {
+                return fileMentions(local);
+            }
+            URL resource = classLoader == null ? null : classLoader.getResource(FILE_NAME);
+            if (resource != null) {
+                try (InputStream in = resource.openStream()) {
+                    return mentions(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException unreadable) {
+            return true; // let the full load report it, before main()
+        }
+    }
+
+    /** {@code config=PATH} (or the long key) in the agent argument. */
+    private static String namedFile(String agentArgs) {
+        if (agentArgs == null) {
+            return null;
+        }
+        for (String pair : agentArgs.split("[,;]")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? "" : pair.substring(0, eq).trim();
+            if (key.equals("config") || key.equals("config-file") || key.equals("litestream.config-file")) {
+                return pair.substring(eq + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    private static boolean fileMentions(Path file) throws IOException {
+        return !Files.isRegularFile(file) || mentions(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    }
+
+    private static boolean mentions(String text) {
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

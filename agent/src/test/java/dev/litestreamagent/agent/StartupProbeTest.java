@@ -1,0 +1,40 @@
+package dev.litestreamagent.agent;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupProbeTest {
+    private static final ClassLoader NO_RESOURCES = new ClassLoader(null) { };
+
+    private static boolean probe(String args, Map<Object, Object> props, Map<String, String> env) {
+        return StartupProbe.mustLoadBeforeMain(args, props, env, NO_RESOURCES);
+    }
+
+    @Test
+    void anOrdinaryConfigurationIsReadOffMainsPath(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("a.properties"), List.of("litestream.dbs.app.path=app.db"));
+        assertFalse(probe("config=" + file, Map.of(), Map.of()));
+        assertFalse(probe(null, Map.of("litestream.config-file", file.toString()), Map.of("PATH", "/bin")));
+    }
+
+    @Test
+    void anySourceThatMayAskForRequiredOrRestoreIsReadBeforeMain(@TempDir Path dir) throws Exception {
+        assertTrue(probe("required=true", Map.of(), Map.of()));
+        assertTrue(probe(null, Map.of("litestream.restore-on-start", "true"), Map.of()));
+        assertTrue(probe(null, Map.of(), Map.of("LITESTREAM_AGENT_DBS_APP_RESTORE_ON_START", "true")));
+        Path file = Files.write(dir.resolve("b.properties"), List.of("litestream.dbs.app.restore-on-start=true"));
+        assertTrue(probe(null, Map.of(), Map.of("LITESTREAM_AGENT_CONFIG_FILE", file.toString())));
+    }
+
+    @Test
+    void aNamedFileThatCannotBeReadIsReportedBeforeMain(@TempDir Path dir) {
+        assertTrue(probe("config=" + dir.resolve("missing.properties"), Map.of(), Map.of()));
+    }
+}
