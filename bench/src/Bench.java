@@ -105,7 +105,9 @@ public final class Bench {
                 .append(", ").append(javaVersion(java)).append(".\n\n")
                 .append("*main() starts at*: from launching `java` to the first line of `main`. ")
                 .append("*JVM wall time*: from launching `java` to the process's exit (the agent's shutdown included).\n")
-                .append("The agent's own cost is the difference to the empty agent: any `-javaagent` costs start-up time by itself.\n\n")
+                .append("The agent's own cost is the difference to the empty agent: any `-javaagent` costs start-up time by itself.\n")
+                .append("The trivial application ends a few milliseconds after main() starts, before the agent's thread has started Litestream,"
+                        + " so its wall time holds no Litestream start-up nor final sync; a longer-lived application pays Litestream's graceful stop at exit.\n\n")
                 .append("| configuration | main() starts at (ms) | JVM wall time (ms) | vs empty agent: main() / wall (ms) |\n")
                 .append("|---|---:|---:|---:|\n");
         Double emptyStart = median(mainStart.get("empty agent"));
