@@ -56,6 +56,32 @@ class CliJarIT {
     }
 
     @Test
+    void verifyFindsTheAgentsReplicatorAndProvesTheBackupCurrent(Harness harness) throws Exception {
+        Path db = harness.tempDir().resolve("app.db");
+        FileReplicaConfig.write(harness, "app", db);
+        Path appLog = harness.tempDir().resolve("app.log");
+        Process app = new ProcessBuilder(AgentProcess.appUnderAgent(null, List.of(), AgentProcess.exampleJar("event-log"),
+                "--url", "jdbc:sqlite:" + db, "--events", "400", "--interval-ms", "20"))
+                .directory(harness.tempDir().toFile()).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> new String(Files.readAllBytes(appLog), StandardCharsets.UTF_8).contains("Replicating app"));
+
+            ProcessResult verify = AgentProcess.cli(harness.tempDir(), Map.of(), "verify", "app");
+            assertEquals(0, verify.exitCode(), verify.toString());
+            assertTrue(verify.output().contains("in sync"), verify.toString());
+            assertFalse(verify.output().contains("no replicator"), verify.toString());
+        } finally {
+            app.destroy();
+            assertTrue(app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the application did not stop");
+        }
+        ProcessResult stopped = AgentProcess.cli(harness.tempDir(), Map.of("LITESTREAM_AGENT_VERIFY_TIMEOUT", "2s"),
+                "verify", "app");
+        assertEquals(1, stopped.exitCode(), stopped.toString());
+        assertTrue(stopped.output().contains("no replicator is running for app"), stopped.toString());
+    }
+
+    @Test
     void configShowsReferencesNeverSecrets(Harness harness) throws Exception {
         String secret = "canary-secret-" + System.nanoTime();
         Files.write(harness.tempDir().resolve("litestream.properties"), List.of(
