@@ -39,6 +39,8 @@ public final class ConfigLoader {
                 .orElse(null);
         b.addr = address(r, Keys.ADDR);
         b.mcpAddr = address(r, Keys.MCP_ADDR);
+        warnBeyondLoopback(Keys.ADDR, b.addr, b.warnings);
+        warnBeyondLoopback(Keys.MCP_ADDR, b.mcpAddr, b.warnings);
         b.loggingLevel = r.choice(Keys.LOGGING_LEVEL, LOG_LEVELS).orElse(null);
         b.loggingType = r.choice(Keys.LOGGING_TYPE, LOG_TYPES).orElse(null);
         b.loggingStderr = r.optionalBool(Keys.LOGGING_STDERR).orElse(null);
@@ -109,6 +111,20 @@ public final class ConfigLoader {
             return null;
         }
         return value.orElse(null);
+    }
+
+    /** Metrics and MCP have no authentication: listening beyond this machine deserves a word. */
+    private static void warnBeyondLoopback(String key, String address, List<String> warnings) {
+        if (address == null) {
+            return;
+        }
+        String host = address.substring(0, address.lastIndexOf(':')).replaceAll("^\\[|\\]$", "");
+        boolean loopback = host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+        if (!loopback) {
+            warnings.add(key + "=" + address + " listens beyond this machine"
+                    + (host.isEmpty() || host.equals("0.0.0.0") ? " (on every interface)" : "")
+                    + " without authentication; use 127.0.0.1:PORT unless that is meant");
+        }
     }
 
     private static String address(SettingReader r, String key) {
