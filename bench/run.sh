@@ -2,7 +2,8 @@
 # Start-up benchmark (not a test): how much later main() starts, and the wall time of a trivial
 # application's JVM, with no agent, with an agent whose premain is empty, and with
 # litestream-agent (restore off, one database on a file replica, the pinned Litestream binary).
-# Writes docs/benchmarks.md and prints it. Takes about a minute.
+# Then the operations benchmark (bench/src/Ops.java): replication lag, verify, crash to replacement,
+# memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 3 minutes).
 #
 #   bench/run.sh [RUNS]        RUNS per configuration, default 15
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
@@ -44,3 +45,9 @@ echo "== $runs interleaved runs of each configuration"
   "no agent=" \
   "empty agent=-javaagent:$out/empty-agent.jar" \
   "litestream-agent=-javaagent:$agent=config=$out/litestream.properties"
+
+echo "== operations: lag, verify, crash to replacement, memory, 100 MB restore (about 2 minutes)"
+rm -rf "$out/ops" && mkdir -p "$out/ops"
+app="$root/examples/event-log/target/event-log.jar"
+[ -f "$app" ] || (cd "$root" && ./mvnw -q -B -pl examples/event-log -am package -DskipTests)
+"$java" -cp "$out/classes:$app" Ops "$(command -v "$java")" "$agent" "$app" "$bin" "$out/ops" "${OPS_RUNS:-9}" "$root/docs/benchmarks.md"

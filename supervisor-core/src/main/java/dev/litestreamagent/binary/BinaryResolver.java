@@ -23,7 +23,6 @@ public final class BinaryResolver {
     private final String pathVariable;
     private final Optional<Platform> platform;
     private final String platformProblem;
-    private final HttpDownloader downloader = new HttpDownloader();
 
     public BinaryResolver(BinarySettings settings) {
         this(settings, System.getenv("PATH"),
@@ -74,7 +73,7 @@ public final class BinaryResolver {
             throw new BinaryException("Litestream not found on PATH and cannot be downloaded: " + platformProblem);
         }
         ReleaseAsset asset = new ReleaseAsset(settings.version(), platform.get());
-        Path installed = new CacheInstaller(settings, downloader).install(asset, platform.get());
+        Path installed = new CacheInstaller(settings, new HttpDownloader()).install(asset, platform.get());
         return new ResolvedBinary(installed, ResolvedBinary.ORIGIN_DOWNLOAD);
     }
 
