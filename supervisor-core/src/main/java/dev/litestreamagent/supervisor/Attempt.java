@@ -36,6 +36,7 @@ final class Attempt {
     private int initializedLines;
     private volatile boolean up;
     private volatile long upSinceNanos;
+    private volatile boolean resync;
 
     Attempt(ChildProcess child, long startedNanos, List<Path> databases) {
         this.child = child;
@@ -49,6 +50,15 @@ final class Attempt {
 
     long startedNanos() {
         return startedNanos;
+    }
+
+    /** Marks this attempt as stopped by the supervisor to make Litestream sync again: its exit is no crash. */
+    void markResync() {
+        resync = true;
+    }
+
+    boolean isResync() {
+        return resync;
     }
 
     /** Whether it was seen up once (RUNNING). */

@@ -38,6 +38,7 @@ public final class Supervisor implements AutoCloseable {
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final RestartTracker tracker;
+    private final ResyncTrigger resync;
     private final OutputTail tail = new OutputTail(TAIL_LINES);
     private final List<String> command;
     private final ReplicatorGuard guard;
@@ -70,6 +71,7 @@ public final class Supervisor implements AutoCloseable {
         this.launcher = launcher;
         this.clock = clock;
         this.tracker = new RestartTracker(settings.restartPolicy(), random);
+        this.resync = new ResyncTrigger(settings.resyncQuietPeriod());
         this.command = Collections.unmodifiableList(Arrays.asList(
                 settings.binary().toAbsolutePath().toString(), "replicate",
                 "-config", settings.configFile().toAbsolutePath().toString(),
@@ -269,10 +271,23 @@ public final class Supervisor implements AutoCloseable {
             if (!attempt.wasUp() && attempt.checkUp()) {
                 markRunning(attempt);
             }
+            if (attempt.wasUp() && !attempt.isResync() && resync.due(clock.nanoTime())) {
+                restartToResync(attempt);
+            }
         }
         follower.drain(); // the last lines, which tell why it ended
         attempt.child().killTree(); // a leftover -exec tail, re-parented once Litestream died
         return attempt.child().exitCode();
+    }
+
+    /** Graceful stop (final sync); the watcher then relaunches at once, and the new Litestream syncs what is pending. */
+    private void restartToResync(Attempt attempt) throws InterruptedException {
+        LOG.warn("Litestream logged replication errors, then nothing for {} ms and no upload since: restarting it "
+                + "gracefully so it syncs what was written meanwhile (Litestream 0.3 retries only on the next write)",
+                resync.currentWait().toMillis());
+        attempt.markResync();
+        resync.restarted(clock.nanoTime());
+        attempt.stop(Duration.ZERO, settings.stopTimeout());
     }
 
     private void markRunning(Attempt attempt) {
@@ -293,6 +308,11 @@ public final class Supervisor implements AutoCloseable {
                 LOG.info("Litestream (pid {}) stopped with exit code {}", attempt.child().pid(), exitCode);
                 return null;
             }
+        }
+        if (attempt.isResync()) { // planned, not a crash: no backoff, no crash-loop count
+            LOG.info("Litestream (pid {}) stopped for a resync with exit code {}; starting it again",
+                    attempt.child().pid(), exitCode);
+            return Duration.ZERO;
         }
         RestartTracker.Decision decision = tracker.onExit(attempt.startedNanos(), now);
         String error = "Litestream exited unexpectedly with code " + exitCode + " after "
@@ -352,6 +372,7 @@ public final class Supervisor implements AutoCloseable {
         LitestreamLine line = LitestreamLine.parse(raw);
         line.logTo(OUTPUT);
         tail.add(line.toString());
+        resync.onLine(line, clock.nanoTime());
         Attempt attempt;
         synchronized (lock) {
             attempt = current;

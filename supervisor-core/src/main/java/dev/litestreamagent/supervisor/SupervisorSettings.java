@@ -27,6 +27,7 @@ public final class SupervisorSettings {
     private final long parentPid;
     private final String name;
     private final long maxLogBytes;
+    private final Duration resyncQuietPeriod;
 
     private SupervisorSettings(Builder b) {
         this.binary = b.binary;
@@ -43,6 +44,7 @@ public final class SupervisorSettings {
         this.parentPid = b.parentPid;
         this.name = b.name;
         this.maxLogBytes = b.maxLogBytes;
+        this.resyncQuietPeriod = b.resyncQuietPeriod;
     }
 
     public static Builder builder() {
@@ -91,13 +93,18 @@ public final class SupervisorSettings {
         return maxLogBytes;
     }
 
+    /** Quiet time after replication errors before a graceful restart makes Litestream sync again; zero = never. */
+    public Duration resyncQuietPeriod() {
+        return resyncQuietPeriod;
+    }
+
     /** Every setting except the environment's values (they may be secrets). */
     @Override
     public String toString() {
         return "SupervisorSettings[name=" + name + ", binary=" + binary + ", configFile=" + configFile
                 + ", environment keys=" + environment.keySet() + ", databases=" + databases + ", " + restartPolicy
                 + ", stopTimeout=" + stopTimeout + ", startGrace=" + startGrace + ", parentPid=" + parentPid
-                + ", maxLogBytes=" + maxLogBytes + "]";
+                + ", maxLogBytes=" + maxLogBytes + ", resyncQuietPeriod=" + resyncQuietPeriod + "]";
     }
 
     /** Builder; binary, configFile and at least one database are required. */
@@ -112,6 +119,7 @@ public final class SupervisorSettings {
         private long parentPid = ProcessHandle.current().pid();
         private String name = "litestream";
         private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
+        private Duration resyncQuietPeriod = Duration.ofSeconds(3);
 
         private Builder() {
         }
@@ -176,6 +184,16 @@ public final class SupervisorSettings {
                 throw new IllegalArgumentException("maxLogBytes: " + value + "; expected at least 4096 bytes");
             }
             maxLogBytes = value;
+            return this;
+        }
+
+        /**
+         * After Litestream logged errors and then nothing for this long with no upload since, the
+         * supervisor restarts it gracefully so rows written during an outage reach the replica
+         * (default 3 s; zero turns it off). See docs/supervisor.md.
+         */
+        public Builder resyncQuietPeriod(Duration value) {
+            resyncQuietPeriod = Checks.nonNegative("resyncQuietPeriod", value);
             return this;
         }
 

@@ -1,0 +1,65 @@
+package dev.litestreamagent.chaos;
+
+import dev.litestreamagent.testing.Sqlite;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A thread committing one row every 20 ms (autocommit) and remembering the ids that committed. */
+final class Writer implements AutoCloseable {
+    private static final class LoggerHolder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Writer.class);
+    }
+
+    private final Path db;
+    private final List<Integer> committed = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    private Writer(Path db) {
+        this.db = db;
+        this.thread = new Thread(this::run, "chaos-writer");
+    }
+
+    static Writer start(Path db) {
+        Writer writer = new Writer(db);
+        writer.thread.start();
+        return writer;
+    }
+
+    /** Ids committed so far, in order. */
+    List<Integer> committed() {
+        return committed;
+    }
+
+    /** Stops writing and returns every committed id. */
+    List<Integer> stop() throws InterruptedException {
+        thread.interrupt();
+        thread.join();
+        return new ArrayList<>(committed);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private void run() {
+        try (Connection connection = Sqlite.open(db);
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, body) VALUES (?, ?)")) {
+            for (int id = 1; !Thread.currentThread().isInterrupted(); id++) {
+                insert.setInt(1, id);
+                insert.setString(2, "event " + id);
+                insert.executeUpdate();
+                committed.add(id);
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException done) {
+            // stopped
+        } catch (Exception e) { // the callers' row counts show a writer that ended early
+            LoggerHolder.LOG.warn("chaos writer stopped: {}", e.toString());
+        }
+    }
+}
