@@ -40,7 +40,13 @@ class SpringBootIT {
         assertFalse(out.contains("SLF4J("), "slf4j saw something of the agent's:\n" + out);
         assertTrue(out.contains("[litestream-agent]"), "no agent log line:\n" + out);
 
-        assertEquals(25, Sqlite.queryInt(config.restore(), "SELECT count(*) FROM notes"), "rows restored from the replica");
+        Path restored;
+        try {
+            restored = config.restore();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nThe application's output:\n" + out, e);
+        }
+        assertEquals(25, Sqlite.queryInt(restored, "SELECT count(*) FROM notes"), "rows restored from the replica");
         assertEquals(List.of(), LitestreamProcesses.replicating(db), "a replicator outlived the application");
     }
 }

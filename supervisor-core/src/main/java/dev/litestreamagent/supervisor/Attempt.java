@@ -35,7 +35,9 @@ final class Attempt {
     private final List<Path> databases;
     private int initializedLines;
     private volatile boolean up;
+    /** When the child last became up: a database created after its start makes it not up until opened. */
     private volatile long upSinceNanos;
+    private volatile boolean upNow;
     private volatile boolean resync;
 
     Attempt(ChildProcess child, long startedNanos, List<Path> databases) {
@@ -83,10 +85,11 @@ final class Attempt {
                 now = initializedLines >= databases.size();
             }
         }
-        if (now && !up) {
+        if (now && !upNow) {
             upSinceNanos = System.nanoTime();
             up = true;
         }
+        upNow = now;
         return now;
     }
 
@@ -103,7 +106,7 @@ final class Attempt {
                 return;
             }
         }
-        while (up && System.nanoTime() - upSinceNanos < SETTLE_NANOS && System.nanoTime() < deadline) {
+        while (upNow && System.nanoTime() - upSinceNanos < SETTLE_NANOS && System.nanoTime() < deadline) {
             if (child.waitFor(UP_POLL)) {
                 return;
             }
