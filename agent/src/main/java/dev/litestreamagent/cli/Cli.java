@@ -55,7 +55,7 @@ public final class Cli {
             }
             if (spec == CommandSpec.ATTACH) {
                 // The configuration is the target JVM's to load, not ours.
-                return Attacher.run(rest.toArray(new String[0]));
+                return Attacher.run(rest.toArray(new String[0]), out, err);
             }
             CliContext context;
             try {

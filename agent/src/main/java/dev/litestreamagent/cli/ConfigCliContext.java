@@ -37,9 +37,14 @@ final class ConfigCliContext implements CliContext {
      * @throws IllegalStateException when no usable Litestream binary can be found (exit 1)
      */
     static CliContext load() {
+        return load(ConfigInput.fromRuntime(null));
+    }
+
+    /** As {@link #load()}, from the given sources: tests run the real configuration path in-process. */
+    static CliContext load(ConfigInput input) {
         AgentConfig config;
         try {
-            config = ConfigLoader.load(ConfigInput.fromRuntime(null));
+            config = ConfigLoader.load(input);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -49,32 +49,43 @@ final class LitestreamArgs {
         }
     }
 
-    /** Indexes of the positional arguments in {@code args} (everything after the flags). */
+    /**
+     * Indexes of the positional arguments in {@code args} (everything after the flags).
+     *
+     * @throws UsageException when the last flag takes a value and has none (Litestream would say only
+     *         "flag needs an argument", after the agent had already resolved the database)
+     */
     List<Integer> positionalIndexes(List<String> args) {
-        List<Integer> positions = new ArrayList<>();
-        int i = 0;
-        while (i < args.size()) {
-            String arg = args.get(i);
-            if ("--".equals(arg)) {
-                i++;
-                break;
-            }
-            if (!arg.startsWith("-") || "-".equals(arg)) {
-                break;
-            }
-            String name = flagName(arg);
-            i += !arg.contains("=") && valueFlags.contains(name) ? 2 : 1;
+        int first = firstPositional(args);
+        if (first > args.size()) {
+            throw new UsageException(command + ": flag \"" + args.get(args.size() - 1) + "\" needs a value");
         }
-        for (; i < args.size(); i++) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = first; i < args.size(); i++) {
             positions.add(i);
         }
         return positions;
     }
 
+    /** Where the positional arguments start, the way Go's flag package reads; past the end when a value is missing. */
+    private int firstPositional(List<String> args) {
+        int i = 0;
+        while (i < args.size()) {
+            String arg = args.get(i);
+            if ("--".equals(arg)) {
+                return i + 1;
+            }
+            if (!arg.startsWith("-") || "-".equals(arg)) {
+                return i;
+            }
+            i += !arg.contains("=") && valueFlags.contains(flagName(arg)) ? 2 : 1;
+        }
+        return i;
+    }
+
     /** The agent hands Litestream its own generated config: a {@code -config} from the operator is a mistake. */
     void rejectConfigFlag(List<String> args) {
-        List<Integer> positional = positionalIndexes(args);
-        int end = positional.isEmpty() ? args.size() : positional.get(0);
+        int end = Math.min(firstPositional(args), args.size());
         for (int i = 0; i < end; i++) {
             String arg = args.get(i);
             if (arg.startsWith("-") && "config".equals(flagName(arg))) {

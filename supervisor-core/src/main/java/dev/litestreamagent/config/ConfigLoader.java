@@ -19,7 +19,6 @@ public final class ConfigLoader {
     static final List<String> LOG_LEVELS = Arrays.asList("trace", "debug", "info", "warn", "error");
     static final List<String> LOG_TYPES = Arrays.asList("text", "json");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s]*:\\d{1,5}");
 
     private ConfigLoader() {
     }
@@ -37,10 +36,8 @@ public final class ConfigLoader {
         b.statedVersion = version(r);
         b.pathPrefix = r.string(Keys.PATH_PREFIX).map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty())
                 .orElse(null);
-        b.addr = address(r, Keys.ADDR);
-        b.mcpAddr = address(r, Keys.MCP_ADDR);
-        warnBeyondLoopback(Keys.ADDR, b.addr, b.warnings);
-        warnBeyondLoopback(Keys.MCP_ADDR, b.mcpAddr, b.warnings);
+        b.addr = address(r, Keys.ADDR, "metrics endpoint", b.warnings);
+        b.mcpAddr = address(r, Keys.MCP_ADDR, "MCP server", b.warnings);
         b.loggingLevel = r.choice(Keys.LOGGING_LEVEL, LOG_LEVELS).orElse(null);
         b.loggingType = r.choice(Keys.LOGGING_TYPE, LOG_TYPES).orElse(null);
         b.loggingStderr = r.optionalBool(Keys.LOGGING_STDERR).orElse(null);
@@ -50,7 +47,7 @@ public final class ConfigLoader {
         b.verifyTimeout = r.duration(Keys.VERIFY_TIMEOUT, b.verifyTimeout);
         b.restart = RestartReader.read(r);
         b.logLevel = r.choice(Keys.LOG_LEVEL, LOG_LEVELS).orElse(b.logLevel);
-        b.cacheDirectory = r.string(Keys.CACHE_DIR).map(d -> input.workingDirectory().resolve(d).normalize()).orElse(null);
+        b.cacheDirectory = cacheDirectory(r, input.workingDirectory());
         b.downloadEnabled = r.bool(Keys.DOWNLOAD_ENABLED, b.downloadEnabled);
         b.downloadBaseUrl = downloadBaseUrl(r);
         b.downloadSha256 = r.string(Keys.DOWNLOAD_SHA256).map(String::toLowerCase).filter(s -> {
@@ -91,6 +88,16 @@ public final class ConfigLoader {
         return null;
     }
 
+    private static Path cacheDirectory(SettingReader r, Path workingDirectory) {
+        Optional<String> value = r.string(Keys.CACHE_DIR);
+        try {
+            return value.map(d -> workingDirectory.resolve(d).normalize()).orElse(null);
+        } catch (InvalidPathException e) {
+            r.problem(Keys.CACHE_DIR, value.get(), "a directory path (" + e.getReason() + ")");
+            return null;
+        }
+    }
+
     private static LitestreamVersion version(SettingReader r) {
         Optional<String> value = r.string(Keys.VERSION);
         if (!value.isPresent()) {
@@ -113,26 +120,19 @@ public final class ConfigLoader {
         return value.orElse(null);
     }
 
-    /** Metrics and MCP have no authentication: listening beyond this machine deserves a word. */
-    private static void warnBeyondLoopback(String key, String address, List<String> warnings) {
-        if (address == null) {
-            return;
-        }
-        String host = address.substring(0, address.lastIndexOf(':')).replaceAll("^\\[|\\]$", "");
-        boolean loopback = host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
-        if (!loopback) {
-            warnings.add(key + "=" + address + " listens beyond this machine"
-                    + (host.isEmpty() || host.equals("0.0.0.0") ? " (on every interface)" : "")
-                    + " without authentication; use 127.0.0.1:PORT unless that is meant");
-        }
-    }
-
-    private static String address(SettingReader r, String key) {
+    private static String address(SettingReader r, String key, String what, List<String> warnings) {
         Optional<String> value = r.string(key);
-        if (value.isPresent() && !ADDRESS.matcher(value.get()).matches()) {
-            r.problem(key, value.get(), "an address host:port or :port, such as 127.0.0.1:9090");
+        if (!value.isPresent()) {
             return null;
         }
-        return value.orElse(null);
+        if (!ListenAddress.isValid(value.get())) {
+            r.problem(key, value.get(), ListenAddress.EXPECTED);
+            return null;
+        }
+        if (!ListenAddress.isLoopback(value.get())) {
+            warnings.add(key + ": \"" + value.get() + "\" listens beyond this machine; Litestream's " + what
+                    + " has no authentication, so bind it to 127.0.0.1:PORT unless other hosts must reach it");
+        }
+        return value.get();
     }
 }

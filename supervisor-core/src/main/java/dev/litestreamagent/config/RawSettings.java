@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -128,7 +129,13 @@ final class RawSettings {
         String named = agentArgs.getOrDefault(Keys.CONFIG_FILE,
                 sysprops.getOrDefault(Keys.CONFIG_FILE, env.get(Keys.CONFIG_FILE)));
         if (named != null) {
-            Path file = input.workingDirectory().resolve(named).normalize();
+            Path file;
+            try {
+                file = input.workingDirectory().resolve(named).normalize();
+            } catch (InvalidPathException e) {
+                problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a properties file path (" + e.getReason() + ")"));
+                return;
+            }
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a readable properties file (" + file
                         + (Files.isDirectory(file) ? " is a directory)" : " does not exist or cannot be read)")));

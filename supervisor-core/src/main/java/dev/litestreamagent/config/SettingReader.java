@@ -135,7 +135,13 @@ final class SettingReader {
     }
 
     void problem(String key, String seen, String expected) {
-        problems.add(new ConfigProblem(key, seen == null ? null : Secrets.display(key, seen), expected));
+        problems.add(new ConfigProblem(key, seen == null ? null : Secrets.display(key, seen), expected + origin(key)));
+    }
+
+    /** A key set through the environment is named as the variable the user actually wrote. */
+    private String origin(String key) {
+        return source(key).filter(s -> s == RawSettings.Source.ENVIRONMENT)
+                .map(s -> " (set by environment variable " + Keys.envName(key) + ")").orElse("");
     }
 
     boolean hasProblems() {
@@ -146,8 +152,10 @@ final class SettingReader {
     void reportUnread() {
         raw.entries().forEach((key, entry) -> {
             if (!read.contains(key)) {
-                problems.add(new ConfigProblem(key, Secrets.maskUnknown(key, entry.value),
-                        "a known key (see docs/configuration.md); this one does not exist"));
+                problems.add(new ConfigProblem(key.isEmpty() ? "(an empty key)" : key, Secrets.maskUnknown(key, entry.value),
+                        "a known key (see docs/configuration.md); this one does not exist"
+                                + KeySuggestion.forKey(key).map(k -> ", did you mean " + k + "?").orElse("")
+                                + origin(key)));
             }
         });
     }

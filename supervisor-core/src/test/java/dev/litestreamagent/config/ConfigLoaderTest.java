@@ -343,21 +343,4 @@ class ConfigLoaderTest {
         agentArgs = "bin-path=bin";
         assertEquals("litestream.bin-path", failure().problems().get(0).key());
     }
-
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {":9090", "0.0.0.0:9090", "10.1.2.3:9090", "example.org:9090"})
-    void anAddressBeyondLoopbackIsWarnedAbout(String address) throws Exception {
-        AgentConfig config = ConfigLoader.load(ConfigInput.of(null, Map.of("litestream.addr", address), Map.of(),
-                java.nio.file.Paths.get("/tmp"), null));
-        assertTrue(config.warnings().stream().anyMatch(w -> w.contains("litestream.addr=" + address)
-                && w.contains("beyond this machine")), config.warnings().toString());
-    }
-
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"127.0.0.1:9090", "localhost:9090", "[::1]:9090"})
-    void aLoopbackAddressIsNot(String address) throws Exception {
-        AgentConfig config = ConfigLoader.load(ConfigInput.of(null, Map.of("litestream.addr", address), Map.of(),
-                java.nio.file.Paths.get("/tmp"), null));
-        assertFalse(config.warnings().stream().anyMatch(w -> w.contains("beyond this machine")), config.warnings().toString());
-    }
 }

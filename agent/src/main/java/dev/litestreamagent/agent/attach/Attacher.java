@@ -28,9 +28,9 @@ public final class Attacher {
         this.err = err;
     }
 
-    /** Runs the command with this JVM's streams and returns the exit code. */
-    public static int run(String[] args) {
-        return new Attacher(AttachHost.SYSTEM, System.out, System.err).attach(args);
+    /** Runs the command, printing to the caller's streams, and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return new Attacher(AttachHost.SYSTEM, out, err).attach(args);
     }
 
     int attach(String[] args) {

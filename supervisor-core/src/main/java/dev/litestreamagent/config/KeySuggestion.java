@@ -1,0 +1,70 @@
+package dev.litestreamagent.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The known key an unknown one was probably meant to be: a typo should be answered with the right spelling. */
+final class KeySuggestion {
+    /** Edits (after ignoring case and {@code _} against {@code -}) still taken for a typo. */
+    private static final int MAX_EDITS = 2;
+
+    private KeySuggestion() {
+    }
+
+    static Optional<String> forKey(String key) {
+        String wanted = key.startsWith(Keys.PREFIX) ? key : Keys.PREFIX + key;
+        String best = null;
+        int bestDistance = MAX_EDITS + 1;
+        for (String candidate : candidates(wanted)) {
+            int d = distance(normal(wanted), normal(candidate));
+            if (d < bestDistance && !candidate.equals(key)) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Top-level keys, and for {@code litestream.dbs.<alias>.x} the settings of that alias. */
+    private static List<String> candidates(String key) {
+        List<String> candidates = new ArrayList<>(Keys.TOP_LEVEL);
+        if (key.startsWith(Keys.DBS)) {
+            int dot = key.indexOf('.', Keys.DBS.length());
+            if (dot > 0) {
+                String prefix = key.substring(0, dot + 1);
+                List<String> settings = new ArrayList<>(Arrays.asList(Keys.DB_URL, Keys.DB_PATH, Keys.DB_RESTORE_ON_START));
+                settings.addAll(Keys.DB_LITESTREAM_DURATIONS);
+                settings.addAll(Keys.DB_LITESTREAM_COUNTS);
+                settings.forEach(s -> candidates.add(prefix + s));
+            }
+        }
+        return candidates;
+    }
+
+    private static String normal(String key) {
+        return key.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Levenshtein distance, two rows. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
