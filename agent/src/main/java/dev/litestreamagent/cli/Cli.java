@@ -3,6 +3,7 @@ package dev.litestreamagent.cli;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.agent.attach.Attacher;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +76,10 @@ public final class Cli {
             return USAGE;
         } catch (IllegalStateException | IOException e) {
             err.println("litestream-agent: " + e.getMessage());
+            return FAILURE;
+        } catch (UncheckedIOException e) {
+            // Reading or taking a replicator lock: name the file and the cause, as for any I/O failure.
+            err.println("litestream-agent: " + e.getMessage() + ": " + e.getCause().getMessage());
             return FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -85,6 +85,16 @@ class CliTest {
     }
 
     @Test
+    void aLockThatCannotBeReadIsAMessageNotAStackTrace() {
+        FakeContext context = new FakeContext("v0.3.13");
+        context.lockUnreadable = true;
+        assertEquals(1, run(context, "replicate"));
+        assertTrue(err().contains("cannot lock the databases") && err().contains("Permission denied"), err());
+        assertFalse(err().contains("\tat ") || err().contains("Exception"), err());
+        assertEquals(List.of(), launcher.commands);
+    }
+
+    @Test
     void theSingleDatabaseFormOfReplicateIsAUsageError() {
         assertEquals(2, run(new FakeContext("v0.3.13"), "replicate", "/data/app.db", "s3://bucket/app.db"));
         assertTrue(err().contains("replicate DB REPLICA_URL"), err());

@@ -14,6 +14,7 @@ final class FakeContext implements CliContext {
     final List<DatabaseRef> databases = new ArrayList<>();
     Duration verifyTimeout = Duration.ofSeconds(3);
     boolean replicatorRunning = true;
+    boolean lockUnreadable;
     int claims;
     int releases;
     String claimRefusal;
@@ -66,6 +67,10 @@ final class FakeContext implements CliContext {
 
     @Override
     public ReplicatorClaim claimReplicator() {
+        if (lockUnreadable) {
+            throw new java.io.UncheckedIOException("cannot lock the databases [/srv/app/data/app.db]",
+                    new java.io.IOException("Permission denied"));
+        }
         if (claimRefusal != null) {
             throw new IllegalStateException(claimRefusal);
         }
