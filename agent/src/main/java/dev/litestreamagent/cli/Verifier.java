@@ -73,8 +73,13 @@ final class Verifier {
             } else {
                 attempts.restored++;
                 VerifyResult checked = check(database, restored, code, start);
-                if (checked != null) {
+                if (checked != null && checked.status() == VerifyResult.Status.IN_SYNC) {
                     return checked;
+                }
+                if (checked != null) {
+                    // A restore taken while Litestream writes a segment can be torn (seen with 0.3.13 on a
+                    // busy database); only a failure that no later copy before the deadline clears counts.
+                    attempts.integrityFailure = checked.reason();
                 }
             }
             workDir.clear(); // restore leaves -shm, -wal, .tmp-shm and .tmp-wal files next to its output
@@ -86,7 +91,11 @@ final class Verifier {
         }
         String why;
         VerifyResult.Status status = VerifyResult.Status.OUT_OF_SYNC;
-        if (attempts.restored > 0) {
+        if (attempts.integrityFailure != null) {
+            status = VerifyResult.Status.FAILED;
+            why = attempts.integrityFailure + " (no restored copy passed integrity_check within "
+                    + seconds(context.verifyTimeout()) + " s)";
+        } else if (attempts.restored > 0) {
             why = "row missing at the deadline: the verification row was in none of " + attempts.restored
                     + " restored copies within " + seconds(context.verifyTimeout()) + " s";
         } else if (attempts.noBackup) {
@@ -196,5 +205,6 @@ final class Verifier {
         int restored;
         String lastError;
         boolean noBackup;
+        String integrityFailure;
     }
 }

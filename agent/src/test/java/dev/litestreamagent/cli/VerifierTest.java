@@ -124,6 +124,24 @@ class VerifierTest {
     }
 
     @Test
+    void aTornCopyFollowedByAGoodOneIsInSync(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        int[] restores = {0};
+        VerifyResult result = verifyWith(db, out -> {
+            if (restores[0]++ == 0) {
+                Files.writeString(out, "not a database, only text. ".repeat(200));
+                return;
+            }
+            try (Connection c = Sqlite.open(db); Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            Files.copy(db, out);
+        });
+        assertEquals(VerifyResult.Status.IN_SYNC, result.status(), result.reason());
+        assertEquals(2, restores[0]);
+    }
+
+    @Test
     void anOldCopyWithoutTheRowIsOutOfSyncAtTheDeadline(@TempDir Path dir) throws Exception {
         Path db = Sqlite.create(dir.resolve("app.db"));
         byte[] before = Files.readAllBytes(Sqlite.create(dir.resolve("old.db")));
