@@ -1,6 +1,7 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.supervisor.RestartPolicy;
+import dev.litestreamagent.supervisor.ResyncPolicy;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class AgentConfig {
     private final Duration stopTimeout;
     private final Duration verifyTimeout;
     private final RestartPolicy restart;
+    private final ResyncPolicy resync;
     private final String addr;
     private final String mcpAddr;
     private final String pathPrefix;
@@ -51,6 +53,7 @@ public final class AgentConfig {
         this.stopTimeout = b.stopTimeout;
         this.verifyTimeout = b.verifyTimeout;
         this.restart = b.restart;
+        this.resync = b.resync;
         this.addr = b.addr;
         this.mcpAddr = b.mcpAddr;
         this.pathPrefix = b.pathPrefix;
@@ -158,6 +161,10 @@ public final class AgentConfig {
         return restart;
     }
 
+    public ResyncPolicy resync() {
+        return resync;
+    }
+
     public Optional<String> addr() {
         return Optional.ofNullable(addr);
     }
@@ -223,6 +230,7 @@ public final class AgentConfig {
         Duration stopTimeout = Duration.ofSeconds(20);
         Duration verifyTimeout = Duration.ofSeconds(10);
         RestartPolicy restart = RestartPolicy.defaults();
+        ResyncPolicy resync = ResyncPolicy.defaults();
         String logLevel = "info";
         Path cacheDirectory;
         boolean downloadEnabled = true;

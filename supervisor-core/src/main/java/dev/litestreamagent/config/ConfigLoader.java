@@ -46,6 +46,7 @@ public final class ConfigLoader {
         b.stopTimeout = r.duration(Keys.STOP_TIMEOUT, b.stopTimeout);
         b.verifyTimeout = r.duration(Keys.VERIFY_TIMEOUT, b.verifyTimeout);
         b.restart = RestartReader.read(r);
+        b.resync = ResyncReader.read(r);
         b.logLevel = r.choice(Keys.LOG_LEVEL, LOG_LEVELS).orElse(b.logLevel);
         b.cacheDirectory = cacheDirectory(r, input.workingDirectory());
         b.downloadEnabled = r.bool(Keys.DOWNLOAD_ENABLED, b.downloadEnabled);

@@ -42,6 +42,10 @@ final class Keys {
     static final String RESTART_CRASH_LOOP_COUNT = "litestream.restart.crash-loop-count";
     static final String RESTART_CRASH_LOOP_WINDOW = "litestream.restart.crash-loop-window";
     static final String RESTART_CRASH_LOOP_ACTION = "litestream.restart.crash-loop-action";
+    static final String RESYNC_ENABLED = "litestream.resync.enabled";
+    static final String RESYNC_QUIET_PERIOD = "litestream.resync.quiet-period";
+    static final String RESYNC_MAX_WAIT = "litestream.resync.max-wait";
+    static final String RESYNC_STALL_TIMEOUT = "litestream.resync.stall-timeout";
     static final String LOG_LEVEL = "litestream.log-level";
     static final String CACHE_DIR = "litestream.cache-dir";
     static final String DOWNLOAD_ENABLED = "litestream.download.enabled";
@@ -53,7 +57,8 @@ final class Keys {
             BIN_PATH, VERSION, PATH_PREFIX, ADDR, MCP_ADDR, LOGGING_LEVEL, LOGGING_TYPE, LOGGING_STDERR,
             RESTORE_ON_START, RESTORE_TIMEOUT, STOP_TIMEOUT, VERIFY_TIMEOUT, RESTART_INITIAL_DELAY, RESTART_MULTIPLIER,
             RESTART_MAX_DELAY, RESTART_JITTER, RESTART_MIN_UPTIME, RESTART_CRASH_LOOP_COUNT, RESTART_CRASH_LOOP_WINDOW,
-            RESTART_CRASH_LOOP_ACTION, LOG_LEVEL, CACHE_DIR, DOWNLOAD_ENABLED, DOWNLOAD_BASE_URL, DOWNLOAD_SHA256));
+            RESTART_CRASH_LOOP_ACTION, RESYNC_ENABLED, RESYNC_QUIET_PERIOD, RESYNC_MAX_WAIT,
+            RESYNC_STALL_TIMEOUT, LOG_LEVEL, CACHE_DIR, DOWNLOAD_ENABLED, DOWNLOAD_BASE_URL, DOWNLOAD_SHA256));
 
     /** Per-database settings besides {@code url}/{@code path}/{@code replica.*}: the agent's, then Litestream's (passed through). */
     static final String DB_URL = "url";

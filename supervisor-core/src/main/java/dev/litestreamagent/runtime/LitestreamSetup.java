@@ -90,6 +90,7 @@ public final class LitestreamSetup {
                 .environment(rendered.environment())
                 .databases(databasePaths())
                 .restartPolicy(config.restart())
+                .resyncPolicy(config.resync())
                 .stopTimeout(config.stopTimeout())
                 .name("litestream")
                 .build();

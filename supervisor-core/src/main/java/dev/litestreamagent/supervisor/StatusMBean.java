@@ -73,6 +73,11 @@ final class StatusMBean implements SupervisorMBean {
     }
 
     @Override
+    public int getResyncCount() {
+        return status.get().resyncCount();
+    }
+
+    @Override
     public Integer getLastExitCode() {
         SupervisorStatus s = status.get();
         return s.lastExitCode().isPresent() ? s.lastExitCode().getAsInt() : null;

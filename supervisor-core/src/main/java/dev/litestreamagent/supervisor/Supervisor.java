@@ -33,12 +33,14 @@ public final class Supervisor implements AutoCloseable {
     private static final int TAIL_LINES = 50;
     private static final Duration WATCH_POLL = Duration.ofMillis(100);
     private static final Duration WATCHER_JOIN = Duration.ofSeconds(5);
+    private static final Duration STUCK_STOP_WAIT = Duration.ofSeconds(5);
 
     private final SupervisorSettings settings;
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final RestartTracker tracker;
     private final ResyncTrigger resync;
+    private final StallWatch stall;
     private final OutputTail tail = new OutputTail(TAIL_LINES);
     private final List<String> command;
     private final ReplicatorGuard guard;
@@ -50,6 +52,9 @@ public final class Supervisor implements AutoCloseable {
     private SupervisorState state = SupervisorState.STOPPED;
     private Attempt current;
     private int restartCount;
+    private int resyncCount;
+    /** Planned restarts since Litestream last finished an upload: the first of a run warns, the rest are debug. */
+    private int plannedSinceUpload;
     private Integer lastExitCode;
     private String lastError;
     private boolean started;
@@ -71,7 +76,8 @@ public final class Supervisor implements AutoCloseable {
         this.launcher = launcher;
         this.clock = clock;
         this.tracker = new RestartTracker(settings.restartPolicy(), random);
-        this.resync = new ResyncTrigger(settings.resyncQuietPeriod());
+        this.resync = new ResyncTrigger(settings.resyncPolicy());
+        this.stall = new StallWatch(settings.resyncPolicy());
         this.command = Collections.unmodifiableList(Arrays.asList(
                 settings.binary().toAbsolutePath().toString(), "replicate",
                 "-config", settings.configFile().toAbsolutePath().toString(),
@@ -201,7 +207,7 @@ public final class Supervisor implements AutoCloseable {
         synchronized (lock) {
             return new SupervisorStatus(settings.name(), state,
                     current == null ? OptionalLong.empty() : OptionalLong.of(current.child().pid()),
-                    restartCount, lastExitCode == null ? OptionalInt.empty() : OptionalInt.of(lastExitCode),
+                    restartCount, resyncCount, lastExitCode == null ? OptionalInt.empty() : OptionalInt.of(lastExitCode),
                     Optional.ofNullable(lastError), tail.snapshot());
         }
     }
@@ -227,13 +233,14 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** Launches unless a stop came first (then null); atomic with stop()'s look at {@code current}. */
-    private Attempt launch(boolean restart) throws IOException {
+    private Attempt launch(boolean afterCrash) throws IOException {
         synchronized (lock) {
             if (stopping) {
                 return null;
             }
             ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
-            if (restart) {
+            stall.launched();
+            if (afterCrash) {
                 restartCount++;
             }
             current = new Attempt(child, clock.nanoTime(), settings.databases());
@@ -254,7 +261,7 @@ public final class Supervisor implements AutoCloseable {
             while (attempt != null) {
                 int exitCode = awaitExit(attempt);
                 Duration delay = afterExit(attempt, exitCode);
-                attempt = delay == null ? null : relaunchAfter(delay);
+                attempt = delay == null ? null : relaunchAfter(delay, !attempt.isResync());
             }
         } catch (InterruptedException e) {
             LOG.debug("Supervisor '{}' watcher ends: stopped", settings.name());
@@ -271,8 +278,14 @@ public final class Supervisor implements AutoCloseable {
             if (!attempt.wasUp() && attempt.checkUp()) {
                 markRunning(attempt);
             }
-            if (attempt.wasUp() && !attempt.isResync() && resync.due(clock.nanoTime())) {
-                restartToResync(attempt);
+            if (attempt.wasUp() && !attempt.isResync()) {
+                long now = clock.nanoTime();
+                Optional<Duration> stalled = stall.stalled(now);
+                if (stalled.isPresent()) {
+                    restartStalled(attempt, stalled.get());
+                } else if (resync.due(now)) {
+                    restartToResync(attempt);
+                }
             }
         }
         follower.drain(); // the last lines, which tell why it ended
@@ -282,12 +295,44 @@ public final class Supervisor implements AutoCloseable {
 
     /** Graceful stop (final sync); the watcher then relaunches at once, and the new Litestream syncs what is pending. */
     private void restartToResync(Attempt attempt) throws InterruptedException {
-        LOG.warn("Litestream logged replication errors, then nothing for {} ms and no upload since: restarting it "
-                + "gracefully so it syncs what was written meanwhile (Litestream 0.3 retries only on the next write)",
-                resync.currentWait().toMillis());
-        attempt.markResync();
+        long waited = resync.currentWait().toMillis();
         resync.restarted(clock.nanoTime());
-        attempt.stop(Duration.ZERO, settings.stopTimeout());
+        if (firstPlannedRestart()) {
+            LOG.warn("Litestream logged replication errors, then nothing for {} ms and no upload since: restarting it "
+                    + "gracefully so it syncs what was written meanwhile (Litestream 0.3 retries only on the next write); "
+                    + "while uploads keep failing it is restarted every {} ms at most", waited,
+                    settings.resyncPolicy().maxWait().toMillis());
+        } else { // an outage that lasts: one WARN for it, not one per try
+            LOG.debug("Resync restart: still no upload {} ms after the last error", waited);
+        }
+        plannedRestart(attempt, settings.stopTimeout());
+    }
+
+    /** A stuck Litestream may not end on SIGTERM: it gets a short wait, as its successor resumes from the WAL. */
+    private void restartStalled(Attempt attempt, Duration stuckFor) throws InterruptedException {
+        Duration wait = settings.stopTimeout().compareTo(STUCK_STOP_WAIT) < 0 ? settings.stopTimeout() : STUCK_STOP_WAIT;
+        stall.restartedForStall();
+        firstPlannedRestart();
+        LOG.error("Litestream began an upload to a replica {} ms ago and has neither finished nor failed it: it is stuck "
+                + "and replicates nothing more until restarted (seen with an unwritable replica directory and with an "
+                + "endpoint that never answers); restarting it (SIGTERM, SIGKILL after {} ms)", stuckFor.toMillis(),
+                wait.toMillis());
+        plannedRestart(attempt, wait);
+    }
+
+    private boolean firstPlannedRestart() {
+        synchronized (lock) {
+            return plannedSinceUpload++ == 0;
+        }
+    }
+
+    /** Not a crash: the watcher relaunches at once, without backoff or crash-loop count. */
+    private void plannedRestart(Attempt attempt, Duration stopWait) throws InterruptedException {
+        attempt.markResync();
+        synchronized (lock) {
+            resyncCount++;
+        }
+        attempt.stop(Duration.ZERO, stopWait);
     }
 
     private void markRunning(Attempt attempt) {
@@ -310,7 +355,7 @@ public final class Supervisor implements AutoCloseable {
             }
         }
         if (attempt.isResync()) { // planned, not a crash: no backoff, no crash-loop count
-            LOG.info("Litestream (pid {}) stopped for a resync with exit code {}; starting it again",
+            LOG.debug("Litestream (pid {}) stopped for a resync with exit code {}; starting it again",
                     attempt.child().pid(), exitCode);
             return Duration.ZERO;
         }
@@ -344,12 +389,12 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** Sleeps, then launches again; a launch that fails counts as an immediate exit. Null when stopped. */
-    private Attempt relaunchAfter(Duration delay) throws InterruptedException {
+    private Attempt relaunchAfter(Duration delay, boolean afterCrash) throws InterruptedException {
         Duration wait = delay;
         while (true) {
             clock.sleep(wait);
             try {
-                return launch(true);
+                return launch(afterCrash);
             } catch (IOException e) {
                 long now = clock.nanoTime();
                 RestartTracker.Decision decision = tracker.onExit(now, now);
@@ -372,7 +417,19 @@ public final class Supervisor implements AutoCloseable {
         LitestreamLine line = LitestreamLine.parse(raw);
         line.logTo(OUTPUT);
         tail.add(line.toString());
-        resync.onLine(line, clock.nanoTime());
+        long now = clock.nanoTime();
+        resync.onLine(line, now);
+        stall.onLine(line, now);
+        if (line.uploadDone()) {
+            int planned;
+            synchronized (lock) {
+                planned = plannedSinceUpload;
+                plannedSinceUpload = 0;
+            }
+            if (planned > 0) {
+                LOG.info("Litestream finished an upload after {} planned restart(s): replication recovered", planned);
+            }
+        }
         Attempt attempt;
         synchronized (lock) {
             attempt = current;

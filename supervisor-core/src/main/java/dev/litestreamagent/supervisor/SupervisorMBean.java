@@ -13,7 +13,11 @@ public interface SupervisorMBean {
     /** Litestream's pid, -1 when none runs. */
     long getPid();
 
+    /** Restarts after unexpected exits. */
     int getRestartCount();
+
+    /** Planned restarts that made Litestream upload what a replication outage left pending. */
+    int getResyncCount();
 
     /** The last exit code, null before the first exit. */
     Integer getLastExitCode();

@@ -27,7 +27,7 @@ public final class SupervisorSettings {
     private final long parentPid;
     private final String name;
     private final long maxLogBytes;
-    private final Duration resyncQuietPeriod;
+    private final ResyncPolicy resyncPolicy;
 
     private SupervisorSettings(Builder b) {
         this.binary = b.binary;
@@ -44,7 +44,7 @@ public final class SupervisorSettings {
         this.parentPid = b.parentPid;
         this.name = b.name;
         this.maxLogBytes = b.maxLogBytes;
-        this.resyncQuietPeriod = b.resyncQuietPeriod;
+        this.resyncPolicy = b.resyncPolicy;
     }
 
     public static Builder builder() {
@@ -94,8 +94,8 @@ public final class SupervisorSettings {
     }
 
     /** Quiet time after replication errors before a graceful restart makes Litestream sync again; zero = never. */
-    public Duration resyncQuietPeriod() {
-        return resyncQuietPeriod;
+    public ResyncPolicy resyncPolicy() {
+        return resyncPolicy;
     }
 
     /** Every setting except the environment's values (they may be secrets). */
@@ -104,7 +104,7 @@ public final class SupervisorSettings {
         return "SupervisorSettings[name=" + name + ", binary=" + binary + ", configFile=" + configFile
                 + ", environment keys=" + environment.keySet() + ", databases=" + databases + ", " + restartPolicy
                 + ", stopTimeout=" + stopTimeout + ", startGrace=" + startGrace + ", parentPid=" + parentPid
-                + ", maxLogBytes=" + maxLogBytes + ", resyncQuietPeriod=" + resyncQuietPeriod + "]";
+                + ", maxLogBytes=" + maxLogBytes + ", resyncPolicy=" + resyncPolicy + "]";
     }
 
     /** Builder; binary, configFile and at least one database are required. */
@@ -119,7 +119,7 @@ public final class SupervisorSettings {
         private long parentPid = ProcessHandle.current().pid();
         private String name = "litestream";
         private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
-        private Duration resyncQuietPeriod = Duration.ofSeconds(3);
+        private ResyncPolicy resyncPolicy = ResyncPolicy.defaults();
 
         private Builder() {
         }
@@ -188,12 +188,11 @@ public final class SupervisorSettings {
         }
 
         /**
-         * After Litestream logged errors and then nothing for this long with no upload since, the
-         * supervisor restarts it gracefully so rows written during an outage reach the replica
-         * (default 3 s; zero turns it off). See docs/supervisor.md.
+         * Graceful restarts that make Litestream upload what was written during a replication
+         * outage (default {@link ResyncPolicy#defaults()}). See docs/supervisor.md.
          */
-        public Builder resyncQuietPeriod(Duration value) {
-            resyncQuietPeriod = Checks.nonNegative("resyncQuietPeriod", value);
+        public Builder resyncPolicy(ResyncPolicy value) {
+            resyncPolicy = Objects.requireNonNull(value, "resyncPolicy");
             return this;
         }
 

@@ -12,16 +12,19 @@ public final class SupervisorStatus {
     private final SupervisorState state;
     private final OptionalLong pid;
     private final int restartCount;
+    private final int resyncCount;
     private final OptionalInt lastExitCode;
     private final Optional<String> lastError;
     private final List<String> lastOutputLines;
 
-    SupervisorStatus(String name, SupervisorState state, OptionalLong pid, int restartCount, OptionalInt lastExitCode,
+    SupervisorStatus(String name, SupervisorState state, OptionalLong pid, int restartCount, int resyncCount,
+            OptionalInt lastExitCode,
             Optional<String> lastError, List<String> lastOutputLines) {
         this.name = name;
         this.state = state;
         this.pid = pid;
         this.restartCount = restartCount;
+        this.resyncCount = resyncCount;
         this.lastExitCode = lastExitCode;
         this.lastError = lastError;
         this.lastOutputLines = Collections.unmodifiableList(lastOutputLines);
@@ -45,6 +48,11 @@ public final class SupervisorStatus {
         return restartCount;
     }
 
+    /** How many times Litestream was restarted on purpose so it uploads what an outage left pending. */
+    public int resyncCount() {
+        return resyncCount;
+    }
+
     public OptionalInt lastExitCode() {
         return lastExitCode;
     }
@@ -64,6 +72,7 @@ public final class SupervisorStatus {
         return "Litestream supervisor '" + name + "': " + state
                 + (pid.isPresent() ? ", pid " + pid.getAsLong() : "")
                 + ", restarts " + restartCount
+                + (resyncCount > 0 ? ", resync restarts " + resyncCount : "")
                 + (lastExitCode.isPresent() ? ", last exit code " + lastExitCode.getAsInt() : "")
                 + lastError.map(e -> ", last error: " + e).orElse("");
     }

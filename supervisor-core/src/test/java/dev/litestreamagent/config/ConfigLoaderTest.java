@@ -99,10 +99,26 @@ class ConfigLoaderTest {
         assertEquals(5, restart.crashLoopCount());
         assertEquals(Duration.ofSeconds(60), restart.crashLoopWindow());
         assertFalse(restart.giveUpOnCrashLoop());
+        assertEquals(Duration.ofSeconds(3), config.resync().quietPeriod());
+        assertEquals(Duration.ofSeconds(5), config.resync().maxWait());
+        assertEquals(Duration.ofSeconds(60), config.resync().stallTimeout());
+        assertTrue(config.resync().enabled());
         assertTrue(config.databases().isEmpty());
         assertTrue(config.warnings().get(0).contains("no database configured"), config.warnings().toString());
         assertEquals("20s", config.settings().get("litestream.stop-timeout"));
         assertEquals("retry", config.settings().get("litestream.restart.crash-loop-action"));
+    }
+
+    @Test
+    void resyncSettingsReachTheSupervisorPolicyAndCanTurnItOff() throws Exception {
+        file("litestream.properties", "litestream.resync.quiet-period=2s", "litestream.resync.max-wait=20s",
+                "litestream.resync.stall-timeout=5m");
+        AgentConfig config = load();
+        assertEquals(Duration.ofSeconds(2), config.resync().quietPeriod());
+        assertEquals(Duration.ofSeconds(20), config.resync().maxWait());
+        assertEquals(Duration.ofMinutes(5), config.resync().stallTimeout());
+        env.put("LITESTREAM_AGENT_RESYNC_ENABLED", "false");
+        assertFalse(load().resync().enabled());
     }
 
     @Test

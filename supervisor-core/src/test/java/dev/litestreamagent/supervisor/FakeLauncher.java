@@ -41,7 +41,7 @@ final class FakeLauncher implements ProcessLauncher {
     @Override
     public synchronized ChildProcess launch(List<String> command, Map<String, String> env, Path output) {
         long[] next = script.poll();
-        FakeChild child = new FakeChild(children.size() + 1000, next);
+        FakeChild child = new FakeChild(children.size() + 1000, next, output);
         children.add(child);
         return child;
     }
@@ -49,14 +49,21 @@ final class FakeLauncher implements ProcessLauncher {
     final class FakeChild implements ChildProcess {
         private final long pid;
         private final long[] scripted;
+        private final Path output;
         private final CountDownLatch exited = new CountDownLatch(1);
         volatile boolean terminated;
         volatile boolean killed;
         private volatile int exitCode;
 
-        FakeChild(long pid, long[] scripted) {
+        FakeChild(long pid, long[] scripted, Path output) {
             this.pid = pid;
             this.scripted = scripted;
+            this.output = output;
+        }
+
+        /** Writes a line of output, as Litestream would. */
+        void print(String line) throws java.io.IOException {
+            java.nio.file.Files.writeString(output, line + "\n", java.nio.file.StandardOpenOption.APPEND);
         }
 
         @Override

@@ -18,7 +18,7 @@ class ResyncTriggerTest {
 
     @Test
     void dueOnlyAfterErrorsFollowedByTheQuietPeriodWithoutAnUpload() {
-        ResyncTrigger trigger = new ResyncTrigger(Duration.ofSeconds(3));
+        ResyncTrigger trigger = new ResyncTrigger(ResyncPolicy.defaults());
         assertFalse(trigger.due(100 * S), "no error seen");
         trigger.onLine(ERROR, 10 * S);
         trigger.onLine(OTHER, 11 * S);
@@ -28,31 +28,52 @@ class ResyncTriggerTest {
 
     @Test
     void anUploadAfterTheErrorsMeansLitestreamRecoveredByItself() {
-        ResyncTrigger trigger = new ResyncTrigger(Duration.ofSeconds(3));
+        ResyncTrigger trigger = new ResyncTrigger(ResyncPolicy.defaults());
         trigger.onLine(ERROR, 10 * S);
         trigger.onLine(UPLOAD, 11 * S);
         assertFalse(trigger.due(60 * S));
     }
 
     @Test
-    void eachRestartWithoutAnUploadDoublesTheWaitUpToTheCapAndAnUploadResetsIt() {
-        ResyncTrigger trigger = new ResyncTrigger(Duration.ofSeconds(3));
+    void eachRestartWithoutAnUploadDoublesTheWaitUpToMaxWaitAndAnUploadResetsIt() {
+        ResyncTrigger trigger = new ResyncTrigger(ResyncPolicy.of(Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(60)));
         trigger.onLine(ERROR, 0);
         trigger.restarted(3 * S);
-        assertFalse(trigger.due(8 * S));
+        assertFalse(trigger.due(8 * S), "the second wait is 6 s");
         assertTrue(trigger.due(9 * S));
-        for (int i = 0; i < 10; i++) {
-            trigger.restarted(9 * S);
+        trigger.restarted(9 * S);
+        assertFalse(trigger.due(18 * S), "the third wait is capped at 10 s, not 12");
+        assertTrue(trigger.due(19 * S));
+        for (int i = 3; i <= 10; i++) {
+            trigger.restarted(19 * S);
         }
-        assertEquals(ResyncTrigger.MAX_WAIT, trigger.currentWait());
+        assertEquals(Duration.ofSeconds(10), trigger.currentWait());
         trigger.onLine(UPLOAD, 40 * S);
         trigger.onLine(ERROR, 50 * S);
-        assertTrue(trigger.due(53 * S));
+        assertTrue(trigger.due(53 * S), "back to the quiet period");
     }
 
     @Test
-    void aZeroQuietPeriodTurnsItOff() {
-        ResyncTrigger trigger = new ResyncTrigger(Duration.ZERO);
+    void aLongOutageIsRetriedEveryMaxWaitSoRowsGoUpSoonAfterItEnds() {
+        ResyncTrigger trigger = new ResyncTrigger(ResyncPolicy.defaults());
+        trigger.onLine(ERROR, 0);
+        long now = 0;
+        long lastRestart = 0;
+        while (now < 60 * S) { // 60 s of an outage: each new Litestream logs an error 0.5 s after its start
+            now += S / 10;
+            if (trigger.due(now)) {
+                assertTrue(now - lastRestart <= 5 * S + S / 2 + S / 10, "restarts " + (now - lastRestart) / 1e9 + " s apart");
+                lastRestart = now;
+                trigger.restarted(now);
+                trigger.onLine(ERROR, now + S / 2);
+            }
+        }
+        assertEquals(Duration.ofSeconds(5), trigger.currentWait());
+    }
+
+    @Test
+    void turnedOffItIsNeverDue() {
+        ResyncTrigger trigger = new ResyncTrigger(ResyncPolicy.off());
         trigger.onLine(ERROR, 0);
         assertFalse(trigger.due(1000 * S));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.litestreamagent.testing.LogCapture;
 import dev.litestreamagent.supervisor.lock.PidFile;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
 import java.lang.management.ManagementFactory;
@@ -123,6 +124,88 @@ class SupervisorRestartTest {
             assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
             assertEquals(1, launcher.children.size());
             assertEquals(SupervisorState.STARTING, first.status().state());
+        }
+    }
+
+    @Test
+    void errorsThenSilenceRestartLitestreamGracefullyUntilAnUploadWithOneWarning() throws Exception {
+        String error = "{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}";
+        SupervisorSettings resyncing = settings("resync")
+                .resyncPolicy(ResyncPolicy.of(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(60))).build();
+        try (LogCapture log = LogCapture.supervisor();
+                Supervisor supervisor = new Supervisor(resyncing, launcher, clock, () -> 0)) {
+            supervisor.start();
+            for (int child = 0; child < 3; child++) { // an outage: every new Litestream fails too
+                FakeLauncher.FakeChild litestream = launcher.children.get(child);
+                litestream.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
+                await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+                litestream.print(error);
+                int next = child + 1;
+                await().until(() -> { // Litestream stays quiet while the fake clock moves on
+                    clock.advance(Duration.ofMillis(200));
+                    return launcher.children.size() > next;
+                });
+                assertTrue(litestream.terminated && !litestream.killed, "not stopped gracefully (SIGTERM)");
+            }
+            launcher.children.get(3).print("{\"level\":\"INFO\",\"msg\":\"wal segment written\",\"sz\":\"4120\"}");
+            await().until(() -> log.messages(Level.INFO).stream().anyMatch(m -> m.contains("replication recovered")));
+
+            SupervisorStatus status = supervisor.status();
+            assertEquals(3, status.resyncCount());
+            assertEquals(0, status.restartCount(), "a resync is not a crash");
+            assertTrue(clock.sleeps.stream().allMatch(Duration::isZero), "resyncs relaunch without backoff: " + clock.sleeps);
+            List<String> warnings = log.messages(Level.WARN);
+            assertEquals(1, warnings.size(), "one warning per outage, not per try: " + warnings);
+            assertTrue(warnings.get(0).contains("nothing for 3000 ms") && warnings.get(0).contains("every 5000 ms"),
+                    warnings.get(0));
+            assertTrue(log.messages(Level.INFO).stream().anyMatch(m -> m.contains("after 3 planned restart(s)")),
+                    log.messages(Level.INFO).toString());
+        }
+    }
+
+    @Test
+    void turnedOffErrorsThenSilenceLeaveLitestreamRunning() throws Exception {
+        SupervisorSettings off = settings("no-resync").resyncPolicy(ResyncPolicy.off()).build();
+        try (Supervisor supervisor = new Supervisor(off, launcher, clock, () -> 0)) {
+            supervisor.start();
+            FakeLauncher.FakeChild litestream = launcher.children.get(0);
+            litestream.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
+            await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+            litestream.print("{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}");
+            await().until(() -> supervisor.status().lastOutputLines().stream().anyMatch(l -> l.contains("monitor error")));
+            for (int i = 0; i < 20; i++) {
+                clock.advance(Duration.ofSeconds(10));
+                Thread.sleep(20);
+            }
+            assertFalse(litestream.terminated, "restarted although resync is off");
+            assertEquals(1, launcher.children.size());
+        }
+    }
+
+    @Test
+    void anUploadThatNeitherFinishesNorFailsIsAStallAndLitestreamIsReplaced() throws Exception {
+        SupervisorSettings stalling = settings("stall")
+                .resyncPolicy(ResyncPolicy.of(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(30))).build();
+        try (LogCapture log = LogCapture.supervisor();
+                Supervisor supervisor = new Supervisor(stalling, launcher, clock, () -> 0)) {
+            supervisor.start();
+            FakeLauncher.FakeChild stuck = launcher.children.get(0);
+            stuck.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
+            await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+            stuck.print("{\"level\":\"INFO\",\"msg\":\"write wal segment\",\"db\":\"app.db\",\"replica\":\"file\"}");
+            await().until(() -> supervisor.status().lastOutputLines().stream().anyMatch(l -> l.contains("write wal")));
+            clock.advance(Duration.ofSeconds(29));
+            Thread.sleep(300); // several watcher polls: 29 s is not yet a stall
+            assertEquals(1, launcher.children.size(), "restarted before the stall timeout");
+            clock.advance(Duration.ofSeconds(2));
+            await().until(() -> launcher.children.size() == 2);
+            assertTrue(stuck.terminated, "the stuck Litestream got no SIGTERM");
+            List<String> errors = log.messages(Level.ERROR);
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).contains("neither finished nor failed") && errors.get(0).contains("31000 ms"),
+                    errors.get(0));
+            assertEquals(1, supervisor.status().resyncCount());
+            assertEquals(0, supervisor.status().restartCount());
         }
     }
 }

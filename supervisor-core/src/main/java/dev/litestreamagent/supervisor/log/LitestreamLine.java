@@ -1,5 +1,6 @@
 package dev.litestreamagent.supervisor.log;
 
+import java.util.Collections;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -12,19 +13,25 @@ public final class LitestreamLine {
     /** Litestream's levels; anything unknown is logged at INFO. */
     public enum Level { DEBUG, INFO, WARN, ERROR }
 
+    /** Messages (Litestream 0.3) that begin and that complete an upload to a replica. */
+    private static final String[] UPLOAD_BEGUN = {"write wal segment", "write snapshot"};
+    private static final String[] UPLOAD_DONE = {"wal segment written", "snapshot written"};
+
     private final Level level;
     private final String text;
+    private final Map<String, String> fields;
 
-    private LitestreamLine(Level level, String text) {
+    private LitestreamLine(Level level, String text, Map<String, String> fields) {
         this.level = level;
         this.text = text;
+        this.fields = fields;
     }
 
     public static LitestreamLine parse(String raw) {
         String trimmed = raw.trim();
         Map<String, String> fields = trimmed.startsWith("{") ? FlatJson.parse(trimmed) : Logfmt.parse(trimmed);
         if (fields == null || !fields.containsKey("msg")) {
-            return new LitestreamLine(Level.INFO, raw);
+            return new LitestreamLine(Level.INFO, raw, Collections.emptyMap());
         }
         StringBuilder text = new StringBuilder(fields.get("msg"));
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -35,7 +42,7 @@ public final class LitestreamLine {
                         .append(value.isEmpty() || value.indexOf(' ') >= 0 ? '"' + value + '"' : value);
             }
         }
-        return new LitestreamLine(level(fields.get("level")), text.toString());
+        return new LitestreamLine(level(fields.get("level")), text.toString(), Collections.unmodifiableMap(fields));
     }
 
     private static Level level(String name) {
@@ -64,6 +71,30 @@ public final class LitestreamLine {
     /** The message followed by its fields as {@code key=value}, without time and level. */
     public String text() {
         return text;
+    }
+
+    /** A field of a structured line ({@code db}, {@code replica}, ...), empty when absent. */
+    public String field(String name) {
+        return fields.getOrDefault(name, "");
+    }
+
+    /** Litestream began writing a WAL segment or snapshot to a replica. */
+    public boolean uploadBegun() {
+        return startsWithAny(UPLOAD_BEGUN);
+    }
+
+    /** Litestream finished writing a WAL segment or snapshot to a replica. */
+    public boolean uploadDone() {
+        return startsWithAny(UPLOAD_DONE);
+    }
+
+    private boolean startsWithAny(String[] messages) {
+        for (String message : messages) {
+            if (text.startsWith(message)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void logTo(Logger logger) {
