@@ -19,7 +19,8 @@ public final class JdbcUrls {
 
     /**
      * {@code jdbc:sqlite:/abs.db}, {@code jdbc:sqlite:rel.db}, {@code jdbc:sqlite:file:/abs.db?mode=rwc},
-     * {@code jdbc:sqlite:file:rel.db}, {@code jdbc:sqlite:file:///abs.db}; query parameters are dropped and
+     * {@code jdbc:sqlite:file:rel.db}, {@code jdbc:sqlite:file:///abs.db}; query parameters (and a URI's
+     * {@code #fragment}, as SQLite ignores it) are dropped and
      * relative paths resolved against {@code workingDirectory}, as the application's own connection would.
      *
      * @return the absolute, normalized path of the database file
@@ -30,6 +31,11 @@ public final class JdbcUrls {
             throw invalid(url, "not a SQLite JDBC URL");
         }
         String rest = url.substring(PREFIX.length());
+        boolean uri = rest.regionMatches(true, 0, "file:", 0, 5);
+        int fragment = rest.indexOf('#');
+        if (uri && fragment >= 0) { // a URI's #fragment is no part of the file name; in a plain path '#' is
+            rest = rest.substring(0, fragment);
+        }
         int query = rest.indexOf('?');
         String params = query < 0 ? "" : rest.substring(query + 1);
         String location = query < 0 ? rest : rest.substring(0, query);
@@ -38,7 +44,6 @@ public final class JdbcUrls {
                 throw invalid(url, "an in-memory database (mode=memory) has no file to replicate");
             }
         }
-        boolean uri = location.regionMatches(true, 0, "file:", 0, 5);
         if (uri) {
             location = fileUriPath(url, location.substring(5));
         }

@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,7 +29,11 @@ class JdbcUrlsTest {
             "jdbc:sqlite:file:rel.db                              | /srv/app/rel.db",
             "jdbc:sqlite:file:///var/data/app.db                  | /var/data/app.db",
             "jdbc:sqlite:file://localhost/var/data/app.db?mode=ro | /var/data/app.db",
-            "jdbc:sqlite:file:/var/my%20data/app.db               | /var/my data/app.db"})
+            "jdbc:sqlite:file:/var/my%20data/app.db               | /var/my data/app.db",
+            "jdbc:sqlite:file:/var/data/app.db#part               | /var/data/app.db",
+            "jdbc:sqlite:file:/var/data/app.db?mode=rwc#part      | /var/data/app.db",
+            "jdbc:sqlite:/var/data/a#b.db                         | /var/data/a#b.db",
+            "jdbc:sqlite:file:/var/data/a%23b.db                  | /var/data/a#b.db"})
     void urlsNamingAFileGiveItsAbsolutePath(String url, String expected) {
         assertEquals(Path.of(expected), JdbcUrls.toPath(url, CWD));
     }
@@ -45,5 +56,20 @@ class JdbcUrlsTest {
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertTrue(e.getMessage().endsWith("expected jdbc:sqlite:<file path> or jdbc:sqlite:file:<file path>[?params]"),
                 e.getMessage());
+    }
+
+    /** The mapping must name the file sqlite-jdbc really creates, '#' included or not. */
+    @ParameterizedTest
+    @CsvSource({"file:{dir}/uri.db#fragment", "file:{dir}/query.db?mode=rwc#fragment", "{dir}/plain#hash.db",
+            "file:{dir}/escaped%23hash.db"})
+    void theMappedPathIsTheFileSqliteJdbcOpens(String location, @TempDir Path dir) throws Exception {
+        String url = "jdbc:sqlite:" + location.replace("{dir}", dir.toString());
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.createStatement().execute("create table t(x)");
+        }
+        Path mapped = JdbcUrls.toPath(url, CWD);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(mapped), files.collect(Collectors.toList()), url);
+        }
     }
 }
