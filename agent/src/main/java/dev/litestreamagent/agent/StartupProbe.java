@@ -1,11 +1,10 @@
 package dev.litestreamagent.agent;
 
+import dev.litestreamagent.config.SettingsFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Map;
  * Plain loops and no lambdas: their first use is itself slow in a cold JVM.
  */
 final class StartupProbe {
-    static final String FILE_NAME = "litestream.properties";
     private static final String[] WORDS = {"required", "restore-on-start", "restore_on_start"};
 
     private StartupProbe() {
@@ -49,16 +47,13 @@ final class StartupProbe {
             named = env.get("LITESTREAM_AGENT_CONFIG_FILE");
         }
         try {
-            if (named != null) {
-                return fileMentions(Paths.get(named));
+            SettingsFile file = SettingsFile.locate(named, Paths.get("").toAbsolutePath(), classLoader);
+            if (file.path() != null) {
+                return !Files.isRegularFile(file.path())
+                        || mentions(new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8));
             }
-            Path local = Paths.get(FILE_NAME);
-            if (Files.isRegularFile(local)) {
-                return fileMentions(local);
-            }
-            URL resource = classLoader == null ? null : classLoader.getResource(FILE_NAME);
-            if (resource != null) {
-                try (InputStream in = resource.openStream()) {
+            if (file.resource() != null) {
+                try (InputStream in = file.resource().openStream()) {
                     return mentions(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
@@ -75,16 +70,11 @@ final class StartupProbe {
         }
         for (String pair : agentArgs.split("[,;]")) {
             int eq = pair.indexOf('=');
-            String key = eq < 0 ? "" : pair.substring(0, eq).trim();
-            if (key.equals("config") || key.equals("config-file") || key.equals("litestream.config-file")) {
+            if (eq > 0 && SettingsFile.agentArgumentKey(pair.substring(0, eq).trim()).equals("litestream.config-file")) {
                 return pair.substring(eq + 1).trim();
             }
         }
         return null;
-    }
-
-    private static boolean fileMentions(Path file) throws IOException {
-        return !Files.isRegularFile(file) || mentions(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
     }
 
     private static boolean mentions(String text) {

@@ -33,7 +33,6 @@ final class RawSettings {
         }
     }
 
-    static final String FILE_NAME = "litestream.properties";
     /** Surefire passes the test suite's own settings under this prefix; they are not agent settings. */
     private static final String RESERVED_TEST_PREFIX = "litestream.test.";
 
@@ -94,13 +93,7 @@ final class RawSettings {
                         "key=value pairs separated by , or ; (for example config=/etc/litestream.properties)"));
                 continue;
             }
-            String key = pair.substring(0, eq).trim();
-            if (key.equals("config")) {
-                key = Keys.CONFIG_FILE;
-            } else if (!key.startsWith(Keys.PREFIX)) {
-                key = Keys.PREFIX + key;
-            }
-            out.put(key, pair.substring(eq + 1).trim());
+            out.put(SettingsFile.agentArgumentKey(pair.substring(0, eq).trim()), pair.substring(eq + 1).trim());
         }
         return out;
     }
@@ -123,38 +116,29 @@ final class RawSettings {
         return out;
     }
 
-    /** The file named by the highest source that names one; else ./litestream.properties; else the class path. */
+    /** The file {@link SettingsFile} finds; a named file that cannot be read is a problem. */
     private void loadFile(ConfigInput input, Map<String, String> agentArgs, Map<String, String> sysprops,
             Map<String, String> env, List<ConfigProblem> problems) {
         String named = agentArgs.getOrDefault(Keys.CONFIG_FILE,
                 sysprops.getOrDefault(Keys.CONFIG_FILE, env.get(Keys.CONFIG_FILE)));
-        if (named != null) {
-            Path file;
-            try {
-                file = input.workingDirectory().resolve(named).normalize();
-            } catch (InvalidPathException e) {
-                problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a properties file path (" + e.getReason() + ")"));
-                return;
-            }
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a readable properties file (" + file
-                        + (Files.isDirectory(file) ? " is a directory)" : " does not exist or cannot be read)")));
-                return;
-            }
+        SettingsFile located;
+        try {
+            located = SettingsFile.locate(named, input.workingDirectory(), input.classLoader().orElse(null));
+        } catch (InvalidPathException e) {
+            problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a properties file path (" + e.getReason() + ")"));
+            return;
+        }
+        Path file = located.path();
+        if (named != null && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
+            problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a readable properties file (" + file
+                    + (Files.isDirectory(file) ? " is a directory)" : " does not exist or cannot be read)")));
+        } else if (file != null) {
             readFile(file, problems);
-            return;
-        }
-        Path local = input.workingDirectory().resolve(FILE_NAME);
-        if (Files.isRegularFile(local)) {
-            readFile(local, problems);
-            return;
-        }
-        URL resource = input.classLoader().map(cl -> cl.getResource(FILE_NAME)).orElse(null);
-        if (resource != null) {
-            try (InputStream in = resource.openStream()) {
-                load(in, "class path: " + resource);
+        } else if (located.resource() != null) {
+            try (InputStream in = located.resource().openStream()) {
+                load(in, "class path: " + located.resource());
             } catch (IOException e) {
-                problems.add(new ConfigProblem(Keys.CONFIG_FILE, resource.toString(),
+                problems.add(new ConfigProblem(Keys.CONFIG_FILE, located.resource().toString(),
                         "a readable class-path resource (" + e.getMessage() + ")"));
             }
         }
