@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Restart, crash-loop, stop and locking logic with a fake clock and fake children: nothing sleeps. */
 class SupervisorRestartTest {
+    private static final String MONITOR_ERROR =
+            "{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}";
     @TempDir
     Path dir;
 
@@ -34,6 +36,14 @@ class SupervisorRestartTest {
                 .restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).multiplier(2)
                         .maxDelay(Duration.ofMillis(400)).jitter(0).minUptime(Duration.ofSeconds(1))
                         .crashLoopCount(5).crashLoopWindow(Duration.ofSeconds(10)).build());
+    }
+
+    /** Fake child {@code index} says it opened the database; returned once the supervisor is RUNNING. */
+    private FakeLauncher.FakeChild running(Supervisor supervisor, int index) throws Exception {
+        FakeLauncher.FakeChild child = launcher.children.get(index);
+        child.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
+        await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+        return child;
     }
 
     private static List<Long> millis(List<Duration> durations) {
@@ -129,17 +139,14 @@ class SupervisorRestartTest {
 
     @Test
     void errorsThenSilenceRestartLitestreamGracefullyUntilAnUploadWithOneWarning() throws Exception {
-        String error = "{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}";
         SupervisorSettings resyncing = settings("resync")
                 .resyncPolicy(ResyncPolicy.of(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(60))).build();
         try (LogCapture log = LogCapture.supervisor();
                 Supervisor supervisor = new Supervisor(resyncing, launcher, clock, () -> 0)) {
             supervisor.start();
             for (int child = 0; child < 3; child++) { // an outage: every new Litestream fails too
-                FakeLauncher.FakeChild litestream = launcher.children.get(child);
-                litestream.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
-                await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
-                litestream.print(error);
+                FakeLauncher.FakeChild litestream = running(supervisor, child);
+                litestream.print(MONITOR_ERROR);
                 int next = child + 1;
                 await().until(() -> { // Litestream stays quiet while the fake clock moves on
                     clock.advance(Duration.ofMillis(200));
@@ -168,10 +175,8 @@ class SupervisorRestartTest {
         SupervisorSettings off = settings("no-resync").resyncPolicy(ResyncPolicy.off()).build();
         try (Supervisor supervisor = new Supervisor(off, launcher, clock, () -> 0)) {
             supervisor.start();
-            FakeLauncher.FakeChild litestream = launcher.children.get(0);
-            litestream.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
-            await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
-            litestream.print("{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}");
+            FakeLauncher.FakeChild litestream = running(supervisor, 0);
+            litestream.print(MONITOR_ERROR);
             await().until(() -> supervisor.status().lastOutputLines().stream().anyMatch(l -> l.contains("monitor error")));
             for (int i = 0; i < 20; i++) {
                 clock.advance(Duration.ofSeconds(10));
@@ -189,9 +194,7 @@ class SupervisorRestartTest {
         try (LogCapture log = LogCapture.supervisor();
                 Supervisor supervisor = new Supervisor(stalling, launcher, clock, () -> 0)) {
             supervisor.start();
-            FakeLauncher.FakeChild stuck = launcher.children.get(0);
-            stuck.print("{\"level\":\"INFO\",\"msg\":\"initialized db\",\"path\":\"app.db\"}");
-            await().until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+            FakeLauncher.FakeChild stuck = running(supervisor, 0);
             stuck.print("{\"level\":\"INFO\",\"msg\":\"write wal segment\",\"db\":\"app.db\",\"replica\":\"file\"}");
             await().until(() -> supervisor.status().lastOutputLines().stream().anyMatch(l -> l.contains("write wal")));
             clock.advance(Duration.ofSeconds(29));
