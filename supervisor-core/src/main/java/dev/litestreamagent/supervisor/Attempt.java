@@ -35,9 +35,14 @@ final class Attempt {
     private final List<Path> databases;
     private int initializedLines;
     private volatile boolean up;
-    /** When the child last became up: a database created after its start makes it not up until opened. */
+    /**
+     * When the child last became up, or last opened one more database: a database created after
+     * its start makes it not up until opened, and one created and opened between two checks
+     * restarts the settle all the same.
+     */
     private volatile long upSinceNanos;
     private volatile boolean upNow;
+    private volatile int openSeen;
     private volatile boolean resync;
 
     Attempt(ChildProcess child, long startedNanos, List<Path> databases) {
@@ -77,19 +82,28 @@ final class Attempt {
     /** Checks now; a database created meanwhile makes a running child not up until it opened that one too. */
     boolean checkUp() {
         Optional<Set<Path>> open = child.openFiles();
-        boolean now;
+        boolean now = true;
+        int openCount = 0;
         if (open.isPresent()) {
-            now = databases.stream().allMatch(db -> isOpen(db, open.get()));
+            for (Path db : databases) {
+                Optional<Path> existing = realPath(db);
+                if (existing.isPresent() && open.get().contains(existing.get())) {
+                    openCount++;
+                } else if (existing.isPresent()) {
+                    now = false;
+                } // a database that does not exist yet has nothing to sync: Litestream picks it up once it appears
+            }
         } else {
             synchronized (this) {
                 now = initializedLines >= databases.size();
             }
         }
-        if (now && !upNow) {
+        if (now && (!upNow || openCount > openSeen)) {
             upSinceNanos = System.nanoTime();
             up = true;
         }
         upNow = now;
+        openSeen = openCount;
         return now;
     }
 
@@ -121,11 +135,11 @@ final class Attempt {
         }
     }
 
-    private static boolean isOpen(Path db, Set<Path> open) {
+    private static Optional<Path> realPath(Path db) {
         try {
-            return open.contains(db.toRealPath());
+            return Optional.of(db.toRealPath());
         } catch (IOException doesNotExist) {
-            return true; // nothing to sync yet: Litestream picks it up once it appears
+            return Optional.empty();
         }
     }
 }
