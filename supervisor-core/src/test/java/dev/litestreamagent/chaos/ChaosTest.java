@@ -11,6 +11,7 @@ import dev.litestreamagent.supervisor.Supervisor;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import dev.litestreamagent.supervisor.SupervisorState;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
+import dev.litestreamagent.testing.HangingRelay;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.LogCapture;
@@ -49,6 +50,7 @@ class ChaosTest {
     /** "Within a few seconds of recovery": the resync policy's 5 s max wait, a restart and a sync. */
     private static final Duration RECOVERY = Duration.ofSeconds(10);
     private static final Duration UNWRITABLE = Duration.ofSeconds(10);
+    private static final Duration HANG = Duration.ofSeconds(20);
     /** Shorter than the default 60 s so the stuck upload of scenario 5 is seen within its 10 s. */
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern MSG = Pattern.compile("\"msg\":\"([^\"]*)\"");
@@ -287,6 +289,45 @@ class ChaosTest {
         assertNotEquals(SupervisorState.FAILED, stateAfter, "the supervisor gave up");
         assertEquals(0, strays);
         assertEquals(List.of(), lost, "rows synced before the delete are missing from the replica");
+    }
+
+    @Test
+    void s3EndpointHangsWithASteadyWriter(Harness harness) throws Exception {
+        long began = System.nanoTime();
+        Path db = harness.newDatabase("app.db");
+        try (HangingRelay relay = HangingRelay.to(harness.s3().port())) {
+            Path config = config(harness, db, harness.s3ReplicaYaml("app", relay.endpoint()));
+            Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
+            List<Integer> committed;
+            double catchUpSeconds;
+            try (Writer writer = Writer.start(db)) {
+                supervisor.start();
+                awaitNewRunning(supervisor, -1);
+                Thread.sleep(2000);
+                relay.hang();
+                try {
+                    Thread.sleep(HANG.toMillis());
+                } finally {
+                    relay.release();
+                }
+                int lastBeforeRelease = writer.committed().get(writer.committed().size() - 1);
+                catchUpSeconds = secondsUntilRestored(harness, config, db, lastBeforeRelease, RECOVERY);
+                Thread.sleep(1000);
+                committed = writer.stop();
+            }
+            supervisor.stop();
+            List<Integer> restored = restore(harness, config, db, "restored.db");
+            List<Integer> lost = missing(committed, restored);
+            int strays = strays(config);
+            String caughtUp = catchUpSeconds < 0 ? "not caught up " + RECOVERY.toSeconds() + " s after the endpoint answered again"
+                    : String.format("caught up %.1f s after the endpoint answered again", catchUpSeconds);
+            ChaosResults.record("7. S3 endpoint accepts but never answers for " + HANG.toSeconds() + " s, steady writer",
+                    committed.size(), restored.size(), Integer.toString(lost.size()), strays,
+                    caughtUp + "; " + restarts(supervisor) + "; " + logSummary(db), since(began));
+            assertEquals(List.of(), lost, "rows committed before the final sync are missing");
+            assertEquals(0, strays);
+            assertTrue(catchUpSeconds >= 0, caughtUp);
+        }
     }
 
     // ---- helpers

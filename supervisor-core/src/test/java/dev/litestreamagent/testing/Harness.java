@@ -45,10 +45,15 @@ public final class Harness {
 
     /** A Litestream 0.3 YAML replica block (list item) for this test's bucket. */
     public String s3ReplicaYaml(String replicaPath) {
+        return s3ReplicaYaml(replicaPath, s3.endpoint());
+    }
+
+    /** The same replica reached through another endpoint (a relay in front of S3Proxy). */
+    public String s3ReplicaYaml(String replicaPath, String endpoint) {
         return "      - type: s3\n"
                 + "        bucket: " + bucket + "\n"
                 + "        path: " + replicaPath + "\n"
-                + "        endpoint: " + s3.endpoint() + "\n"
+                + "        endpoint: " + endpoint + "\n"
                 + "        region: " + S3ProxyServer.REGION + "\n"
                 + "        force-path-style: true\n"
                 + "        access-key-id: " + S3ProxyServer.ACCESS_KEY + "\n"
