@@ -19,9 +19,10 @@ public final class JdbcUrls {
 
     /**
      * {@code jdbc:sqlite:/abs.db}, {@code jdbc:sqlite:rel.db}, {@code jdbc:sqlite:file:/abs.db?mode=rwc},
-     * {@code jdbc:sqlite:file:rel.db}, {@code jdbc:sqlite:file:///abs.db}; query parameters (and a URI's
-     * {@code #fragment}, as SQLite ignores it) are dropped and
+     * {@code jdbc:sqlite:file:rel.db}, {@code jdbc:sqlite:file:///abs.db}; query parameters are dropped and
      * relative paths resolved against {@code workingDirectory}, as the application's own connection would.
+     * A {@code file:} URI is read as SQLite reads it: its {@code #fragment} and percent escapes are not part
+     * of the file name. A plain name is taken as it is, {@code #} and {@code %} included.
      *
      * @return the absolute, normalized path of the database file
      * @throws IllegalArgumentException naming the URL and what is expected
@@ -31,10 +32,11 @@ public final class JdbcUrls {
             throw invalid(url, "not a SQLite JDBC URL");
         }
         String rest = url.substring(PREFIX.length());
-        boolean uri = rest.regionMatches(true, 0, "file:", 0, 5);
-        int fragment = rest.indexOf('#');
-        if (uri && fragment >= 0) { // a URI's #fragment is no part of the file name; in a plain path '#' is
-            rest = rest.substring(0, fragment);
+        // Case-sensitive like sqlite-jdbc's test: "FILE:x" reaches SQLite as a plain path under the working directory.
+        boolean uri = rest.startsWith("file:");
+        int fragment = uri ? rest.indexOf('#') : -1;
+        if (fragment >= 0) {
+            rest = rest.substring(0, fragment); // parameters after the # are in the fragment too
         }
         int query = rest.indexOf('?');
         String params = query < 0 ? "" : rest.substring(query + 1);
@@ -69,30 +71,32 @@ public final class JdbcUrls {
         if (path.startsWith("//")) {
             int slash = path.indexOf('/', 2);
             String authority = slash < 0 ? path.substring(2) : path.substring(2, slash);
-            if (!authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
+            if (!authority.isEmpty() && !authority.equals("localhost")) { // SQLite rejects "LOCALHOST" too
                 throw invalid(url, "a local file (the authority of a file: URI must be empty or localhost, was \""
                         + authority + "\")");
             }
             path = slash < 0 ? "" : path.substring(slash);
         }
-        return percentDecode(url, path);
+        return percentDecode(path);
     }
 
-    private static String percentDecode(String url, String s) {
+    /** As SQLite decodes a URI path: %XX (two hex digits) is that byte, any other % is itself, and %00 ends the path. */
+    private static String percentDecode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '%') {
-                if (i + 2 >= bytes.length || Character.digit(bytes[i + 1], 16) < 0 || Character.digit(bytes[i + 2], 16) < 0) {
-                    throw invalid(url, "a %XX escape with two hex digits");
-                }
-                out.write(Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
-                i += 2;
-            } else {
+            int high = i + 2 < bytes.length && bytes[i] == '%' ? Character.digit(bytes[i + 1], 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(bytes[i + 2], 16);
+            if (low < 0) {
                 out.write(bytes[i]);
+            } else if (high == 0 && low == 0) {
+                break;
+            } else {
+                out.write(high * 16 + low);
+                i += 2;
             }
         }
         return new String(out.toByteArray(), StandardCharsets.UTF_8);

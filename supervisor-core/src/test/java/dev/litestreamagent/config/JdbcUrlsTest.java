@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JdbcUrlsTest {
     static final Path CWD = Path.of("/srv/app");
@@ -30,12 +32,39 @@ class JdbcUrlsTest {
             "jdbc:sqlite:file:///var/data/app.db                  | /var/data/app.db",
             "jdbc:sqlite:file://localhost/var/data/app.db?mode=ro | /var/data/app.db",
             "jdbc:sqlite:file:/var/my%20data/app.db               | /var/my data/app.db",
-            "jdbc:sqlite:file:/var/data/app.db#part               | /var/data/app.db",
-            "jdbc:sqlite:file:/var/data/app.db?mode=rwc#part      | /var/data/app.db",
-            "jdbc:sqlite:/var/data/a#b.db                         | /var/data/a#b.db",
-            "jdbc:sqlite:file:/var/data/a%23b.db                  | /var/data/a#b.db"})
+            "jdbc:sqlite:file:/var/data/app.db#frag               | /var/data/app.db",
+            "jdbc:sqlite:file:/var/data/app.db?mode=rwc#frag      | /var/data/app.db",
+            "jdbc:sqlite:file:/var/data/app.db#frag?mode=memory   | /var/data/app.db",
+            "jdbc:sqlite:file:rel#frag.db                         | /srv/app/rel",
+            "jdbc:sqlite:file:/var/data/a%23b.db                  | /var/data/a#b.db",
+            "jdbc:sqlite:file:/var/data/app%2.db                  | /var/data/app%2.db",
+            "jdbc:sqlite:file:/var/data/app.db%00.old             | /var/data/app.db",
+            "jdbc:sqlite:/var/data/app#1.db                       | /var/data/app#1.db",
+            "jdbc:sqlite:/var/data/app#1.db?journal_mode=WAL      | /var/data/app#1.db",
+            "jdbc:sqlite:/var/my%20data/app.db                    | /var/my%20data/app.db",
+            "jdbc:sqlite:FILE:/var/data/app.db                    | /srv/app/FILE:/var/data/app.db"})
     void urlsNamingAFileGiveItsAbsolutePath(String url, String expected) {
         assertEquals(Path.of(expected), JdbcUrls.toPath(url, CWD));
+    }
+
+    /** The file the real driver creates is the one mapped, and the only one. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:sqlite:file:$DIR/app.db#frag",
+            "jdbc:sqlite:file:$DIR/app.db?mode=rwc#frag",
+            "jdbc:sqlite:file:$DIR/app.db#frag?mode=memory",
+            "jdbc:sqlite:file://localhost$DIR/my%20data.db",
+            "jdbc:sqlite:file:$DIR/a%23b%2.db%00.old",
+            "jdbc:sqlite:$DIR/app#1.db?busy_timeout=1000",
+            "jdbc:sqlite:$DIR/my%20data.db"})
+    void theMappedFileIsTheOneSqliteJdbcOpens(String template, @TempDir Path dir) throws Exception {
+        String url = template.replace("$DIR", dir.toString());
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (x)");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(JdbcUrls.toPath(url, CWD)), files.collect(Collectors.toList()), url);
+        }
     }
 
     @ParameterizedTest
@@ -49,27 +78,13 @@ class JdbcUrlsTest {
             "jdbc:postgresql://localhost/app            | not a SQLite JDBC URL",
             "sqlite:app.db                              | not a SQLite JDBC URL",
             "jdbc:sqlite:file://otherhost/app.db        | authority",
-            "jdbc:sqlite:file:/app%2.db                 | %XX"})
+            "jdbc:sqlite:file://LOCALHOST/app.db        | authority",
+            "jdbc:sqlite:file:#app.db                   | names no database file"})
     void urlsWithoutAFileAreRejectedWithTheReason(String url, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JdbcUrls.toPath(url, CWD));
         assertTrue(e.getMessage().startsWith("JDBC URL \"" + url + "\": "), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertTrue(e.getMessage().endsWith("expected jdbc:sqlite:<file path> or jdbc:sqlite:file:<file path>[?params]"),
                 e.getMessage());
-    }
-
-    /** The mapping must name the file sqlite-jdbc really creates, '#' included or not. */
-    @ParameterizedTest
-    @CsvSource({"file:{dir}/uri.db#fragment", "file:{dir}/query.db?mode=rwc#fragment", "{dir}/plain#hash.db",
-            "file:{dir}/escaped%23hash.db"})
-    void theMappedPathIsTheFileSqliteJdbcOpens(String location, @TempDir Path dir) throws Exception {
-        String url = "jdbc:sqlite:" + location.replace("{dir}", dir.toString());
-        try (Connection connection = DriverManager.getConnection(url)) {
-            connection.createStatement().execute("create table t(x)");
-        }
-        Path mapped = JdbcUrls.toPath(url, CWD);
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(mapped), files.collect(Collectors.toList()), url);
-        }
     }
 }
