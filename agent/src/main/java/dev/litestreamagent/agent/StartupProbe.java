@@ -35,7 +35,7 @@ final class StartupProbe {
                 return true;
             }
             if (named == null && key.equals("litestream.config-file")) {
-                named = String.valueOf(property.getValue());
+                named = String.valueOf(property.getValue()).trim(); // trimmed, as the full load reads it
             }
         }
         for (Map.Entry<String, String> variable : env.entrySet()) {
@@ -43,8 +43,8 @@ final class StartupProbe {
                 return true;
             }
         }
-        if (named == null) {
-            named = env.get("LITESTREAM_AGENT_CONFIG_FILE");
+        if (named == null && env.get("LITESTREAM_AGENT_CONFIG_FILE") != null) {
+            named = env.get("LITESTREAM_AGENT_CONFIG_FILE").trim();
         }
         try {
             SettingsFile file = SettingsFile.locate(named, Paths.get("").toAbsolutePath(), classLoader);
@@ -63,18 +63,19 @@ final class StartupProbe {
         }
     }
 
-    /** {@code config=PATH} (or the long key) in the agent argument. */
+    /** {@code config=PATH} (or a longer key) in the agent argument; the last one wins, as in the full load. */
     private static String namedFile(String agentArgs) {
         if (agentArgs == null) {
             return null;
         }
+        String named = null;
         for (String pair : agentArgs.split("[,;]")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && SettingsFile.agentArgumentKey(pair.substring(0, eq).trim()).equals("litestream.config-file")) {
-                return pair.substring(eq + 1).trim();
+                named = pair.substring(eq + 1).trim();
             }
         }
-        return null;
+        return named;
     }
 
     private static boolean mentions(String text) {

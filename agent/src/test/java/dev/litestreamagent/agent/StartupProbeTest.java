@@ -37,4 +37,15 @@ class StartupProbeTest {
     void aNamedFileThatCannotBeReadIsReportedBeforeMain(@TempDir Path dir) {
         assertTrue(probe("config=" + dir.resolve("missing.properties"), Map.of(), Map.of()));
     }
+
+    /** The probe must read the file the full load reads, or a restore-on-start could come too late. */
+    @Test
+    void itReadsTheSameFileAsTheFullLoad(@TempDir Path dir) throws Exception {
+        Path plain = Files.write(dir.resolve("plain.properties"), List.of("litestream.dbs.app.path=app.db"));
+        Path restoring = Files.write(dir.resolve("restoring.properties"), List.of("litestream.restore-on-start=true"));
+        assertTrue(probe("config=" + plain + ",config-file=" + restoring, Map.of(), Map.of()), "the last one wins");
+        // untrimmed, these would name no file, which the probe treats as "load before main()"
+        assertFalse(probe(null, Map.of("litestream.config-file", " " + plain + " "), Map.of()), "values are trimmed");
+        assertFalse(probe(null, Map.of(), Map.of("LITESTREAM_AGENT_CONFIG_FILE", plain + " ")), "values are trimmed");
+    }
 }
