@@ -69,6 +69,12 @@ HEAD
   runs as root, whom `chmod 000` does not stop, the directory is made immutable
   (`chattr -R +i`) when run as root; as another user it is `chmod 000`. Where neither works
   the scenario is reported as not run. See docs/supervisor.md, "Stuck uploads".
+- **S3 endpoint that never answers**: a TCP relay in front of S3Proxy keeps accepting
+  connections but passes no byte, then closes them all and relays again (as a load balancer
+  that finally resets them). Litestream 0.3.13 logs nothing while its upload hangs; the stall
+  watch replaces it (the stuck process does not end on SIGTERM: SIGKILL after 5 s). The
+  replacement hangs as well, before it logs anything, until the relay resets the connections;
+  then it catches up by itself.
 - **Database file deleted**: the writer's open connection keeps committing into the unlinked
   file, so those rows never reach the replica (they are gone with the file); Litestream logs
   `sync error ... no such file or directory` every monitor interval and stays up, the
