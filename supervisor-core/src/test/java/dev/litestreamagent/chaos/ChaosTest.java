@@ -103,35 +103,11 @@ class ChaosTest {
         Path db = harness.newDatabase("app.db");
         Path config = config(harness, db, harness.s3ReplicaYaml("app"));
         Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
-        List<Integer> committed;
-        double catchUpSeconds;
-        try (Writer writer = Writer.start(db)) {
-            supervisor.start();
-            awaitNewRunning(supervisor, -1);
-            Thread.sleep(2000);
-            harness.s3().pause();
-            try {
-                Thread.sleep(OUTAGE.toMillis());
-            } finally {
-                harness.s3().resume();
-            }
-            int lastBeforeResume = writer.committed().get(writer.committed().size() - 1);
-            catchUpSeconds = secondsUntilRestored(harness, config, db, lastBeforeResume, Duration.ofSeconds(15));
-            Thread.sleep(1000);
-            committed = writer.stop();
-        }
-        supervisor.stop();
-        List<Integer> restored = restore(harness, config, db, "restored.db");
-        List<Integer> lost = missing(committed, restored);
-        int strays = strays(config);
-        ChaosResults.record("2. S3Proxy down " + OUTAGE.toSeconds() + " s, steady writer", committed.size(),
-                restored.size(), Integer.toString(lost.size()), strays,
-                (catchUpSeconds < 0 ? "not caught up 15 s after S3 returned" :
-                        String.format("caught up %.1f s after S3 returned", catchUpSeconds))
-                        + "; " + restarts(supervisor) + "; " + logSummary(db), since(began));
-        assertTrue(committed.size() > 300, "the writer committed only " + committed.size() + " rows");
-        assertEquals(List.of(), lost, "rows committed before the final sync are missing");
-        assertEquals(0, strays);
+        FaultRun run = steadyWriterThrough(harness, config, db, supervisor, OUTAGE,
+                new Fault(harness.s3()::pause, harness.s3()::resume, "S3 returned"));
+        run.record("2. S3Proxy down " + OUTAGE.toSeconds() + " s, steady writer", supervisor, db, began);
+        assertTrue(run.committed.size() > 300, "the writer committed only " + run.committed.size() + " rows");
+        run.assertRecovered();
     }
 
     @Test
@@ -217,41 +193,10 @@ class ChaosTest {
         }
         Path config = config(harness, db, Harness.fileReplicaYaml(replica));
         Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
-        List<Integer> committed;
-        int lastBeforeFix;
-        double catchUpSeconds;
-        boolean replacementReplicates;
-        try (Writer writer = Writer.start(db)) {
-            supervisor.start();
-            awaitNewRunning(supervisor, -1);
-            Thread.sleep(2000);
-            lock.apply(replica);
-            try {
-                Thread.sleep(UNWRITABLE.toMillis());
-            } finally {
-                lock.lift(replica);
-            }
-            lastBeforeFix = writer.committed().get(writer.committed().size() - 1);
-            catchUpSeconds = secondsUntilRestored(harness, config, db, lastBeforeFix, RECOVERY);
-            // the stuck Litestream's final sync on SIGTERM may be what caught up: a replacement must go on from there
-            Thread.sleep(6000);
-            int later = writer.committed().get(writer.committed().size() - 1);
-            replacementReplicates = secondsUntilRestored(harness, config, db, later, RECOVERY) >= 0;
-            committed = writer.stop();
-        }
-        supervisor.stop();
-        List<Integer> restored = restore(harness, config, db, "restored.db");
-        List<Integer> lost = missing(committed, restored);
-        int strays = strays(config);
-        String caughtUp = catchUpSeconds < 0 ? "not caught up " + RECOVERY.toSeconds() + " s after the directory was writable again"
-                : String.format("caught up %.1f s after the directory was writable again", catchUpSeconds);
-        ChaosResults.record(name, committed.size(), restored.size(), Integer.toString(lost.size()), strays,
-                caughtUp + (replacementReplicates ? ", then kept replicating" : ", then stuck again") + "; "
-                        + restarts(supervisor) + "; " + logSummary(db), since(began));
-        assertEquals(List.of(), lost, "rows committed before the final sync are missing");
-        assertEquals(0, strays);
-        assertTrue(catchUpSeconds >= 0, caughtUp);
-        assertTrue(replacementReplicates, "rows written 6 s after the catch-up did not reach the replica");
+        FaultRun run = steadyWriterThrough(harness, config, db, supervisor, UNWRITABLE,
+                new Fault(() -> lock.apply(replica), () -> lock.lift(replica), "the directory was writable again"));
+        run.record(name, supervisor, db, began);
+        run.assertRecovered();
     }
 
     @Test
@@ -298,39 +243,96 @@ class ChaosTest {
         try (HangingRelay relay = HangingRelay.to(harness.s3().port())) {
             Path config = config(harness, db, harness.s3ReplicaYaml("app", relay.endpoint()));
             Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
-            List<Integer> committed;
-            double catchUpSeconds;
-            try (Writer writer = Writer.start(db)) {
-                supervisor.start();
-                awaitNewRunning(supervisor, -1);
-                Thread.sleep(2000);
-                relay.hang();
-                try {
-                    Thread.sleep(HANG.toMillis());
-                } finally {
-                    relay.release();
-                }
-                int lastBeforeRelease = writer.committed().get(writer.committed().size() - 1);
-                catchUpSeconds = secondsUntilRestored(harness, config, db, lastBeforeRelease, RECOVERY);
-                Thread.sleep(1000);
-                committed = writer.stop();
-            }
-            supervisor.stop();
-            List<Integer> restored = restore(harness, config, db, "restored.db");
-            List<Integer> lost = missing(committed, restored);
-            int strays = strays(config);
-            String caughtUp = catchUpSeconds < 0 ? "not caught up " + RECOVERY.toSeconds() + " s after the endpoint answered again"
-                    : String.format("caught up %.1f s after the endpoint answered again", catchUpSeconds);
-            ChaosResults.record("7. S3 endpoint accepts but never answers for " + HANG.toSeconds() + " s, steady writer",
-                    committed.size(), restored.size(), Integer.toString(lost.size()), strays,
-                    caughtUp + "; " + restarts(supervisor) + "; " + logSummary(db), since(began));
-            assertEquals(List.of(), lost, "rows committed before the final sync are missing");
-            assertEquals(0, strays);
-            assertTrue(catchUpSeconds >= 0, caughtUp);
+            FaultRun run = steadyWriterThrough(harness, config, db, supervisor, HANG,
+                    new Fault(relay::hang, relay::release, "the endpoint answered again"));
+            run.record("7. S3 endpoint accepts but never answers for " + HANG.toSeconds() + " s, steady writer",
+                    supervisor, db, began);
+            run.assertRecovered();
         }
     }
 
     // ---- helpers
+
+    /** Something that goes wrong for a while under a steady writer, and how its end is called in the results. */
+    private static final class Fault {
+        final Step begin;
+        final Step end;
+        final String ended;
+
+        Fault(Step begin, Step end, String ended) {
+            this.begin = begin;
+            this.end = end;
+            this.ended = ended;
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * A writer commits throughout; the fault lasts {@code length}; then how long until the last row
+     * committed during the fault is on the replica, and whether rows committed 6 s later get there
+     * too (a replaced Litestream must go on, not only its predecessor's final sync); then the stop.
+     */
+    private FaultRun steadyWriterThrough(Harness harness, Path config, Path db, Supervisor supervisor,
+            Duration length, Fault fault) throws Exception {
+        FaultRun run = new FaultRun(fault.ended);
+        try (Writer writer = Writer.start(db)) {
+            supervisor.start();
+            awaitNewRunning(supervisor, -1);
+            Thread.sleep(2000);
+            fault.begin.run();
+            try {
+                Thread.sleep(length.toMillis());
+            } finally {
+                fault.end.run();
+            }
+            run.catchUpSeconds = secondsUntilRestored(harness, config, db, writer.last(), RECOVERY);
+            Thread.sleep(6000);
+            run.keptReplicating = secondsUntilRestored(harness, config, db, writer.last(), RECOVERY) >= 0;
+            run.committed = writer.stop();
+        }
+        supervisor.stop();
+        List<Integer> restored = restore(harness, config, db, "restored.db");
+        run.lost = missing(run.committed, restored);
+        run.restoredCount = restored.size();
+        run.strays = strays(config);
+        return run;
+    }
+
+    /** The figures of {@link #steadyWriterThrough}. */
+    private final class FaultRun {
+        final String ended;
+        List<Integer> committed;
+        List<Integer> lost;
+        int restoredCount;
+        int strays;
+        double catchUpSeconds;
+        boolean keptReplicating;
+
+        FaultRun(String ended) {
+            this.ended = ended;
+        }
+
+        String caughtUp() {
+            return catchUpSeconds < 0 ? "not caught up " + RECOVERY.toSeconds() + " s after " + ended
+                    : String.format("caught up %.1f s after %s", catchUpSeconds, ended);
+        }
+
+        void record(String scenario, Supervisor supervisor, Path db, long began) throws Exception {
+            ChaosResults.record(scenario, committed.size(), restoredCount, Integer.toString(lost.size()), strays,
+                    caughtUp() + (keptReplicating ? ", then kept replicating" : ", then stuck again") + "; "
+                            + restarts(supervisor) + "; " + logSummary(db), since(began));
+        }
+
+        void assertRecovered() {
+            assertEquals(List.of(), lost, "rows committed before the final sync are missing");
+            assertEquals(0, strays);
+            assertTrue(catchUpSeconds >= 0, caughtUp());
+            assertTrue(keptReplicating, "rows written 6 s after the catch-up did not reach the replica");
+        }
+    }
 
     /** JSON logs (levels for the supervisor), monitor every 100 ms, sync every 200 ms. */
     private static Path config(Harness harness, Path db, String replicaYaml) throws Exception {

@@ -30,6 +30,11 @@ final class Writer implements AutoCloseable {
     }
 
     /** Ids committed so far, in order. */
+    /** The id of the last row committed so far. */
+    int last() {
+        return committed.get(committed.size() - 1);
+    }
+
     List<Integer> committed() {
         return committed;
     }
