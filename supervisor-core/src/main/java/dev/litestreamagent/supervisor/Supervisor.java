@@ -297,7 +297,7 @@ public final class Supervisor implements AutoCloseable {
     private void restartToResync(Attempt attempt) throws InterruptedException {
         long waited = resync.currentWait().toMillis();
         resync.restarted(clock.nanoTime());
-        if (firstPlannedRestart()) {
+        if (!plannedRestartSinceUpload()) {
             LOG.warn("Litestream logged replication errors, then nothing for {} ms and no upload since: restarting it "
                     + "gracefully so it syncs what was written meanwhile (Litestream 0.3 retries only on the next write); "
                     + "while uploads keep failing it is restarted every {} ms at most", waited,
@@ -312,7 +312,6 @@ public final class Supervisor implements AutoCloseable {
     private void restartStalled(Attempt attempt, Duration stuckFor) throws InterruptedException {
         Duration wait = settings.stopTimeout().compareTo(STUCK_STOP_WAIT) < 0 ? settings.stopTimeout() : STUCK_STOP_WAIT;
         stall.restartedForStall();
-        firstPlannedRestart();
         LOG.error("Litestream began an upload to a replica {} ms ago and has neither finished nor failed it: it is stuck "
                 + "and replicates nothing more until restarted (seen with an unwritable replica directory and with an "
                 + "endpoint that never answers); restarting it (SIGTERM, SIGKILL after {} ms)", stuckFor.toMillis(),
@@ -320,9 +319,9 @@ public final class Supervisor implements AutoCloseable {
         plannedRestart(attempt, wait);
     }
 
-    private boolean firstPlannedRestart() {
+    private boolean plannedRestartSinceUpload() {
         synchronized (lock) {
-            return plannedSinceUpload++ == 0;
+            return plannedSinceUpload > 0;
         }
     }
 
@@ -331,6 +330,7 @@ public final class Supervisor implements AutoCloseable {
         attempt.markResync();
         synchronized (lock) {
             resyncCount++;
+            plannedSinceUpload++;
         }
         attempt.stop(Duration.ZERO, stopWait);
     }
