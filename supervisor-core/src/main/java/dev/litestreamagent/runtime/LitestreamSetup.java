@@ -12,6 +12,7 @@ import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.config.LitestreamVersion;
 import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
+import dev.litestreamagent.supervisor.ResyncPolicy;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -90,9 +91,17 @@ public final class LitestreamSetup {
                 .environment(rendered.environment())
                 .databases(databasePaths())
                 .restartPolicy(config.restart())
-                .resyncPolicy(config.resync())
+                .resyncPolicy(resyncPolicy(config.resync(), version))
                 .stopTimeout(config.stopTimeout())
                 .name("litestream")
                 .build();
+    }
+
+    /**
+     * Resync and stall restarts go by Litestream 0.3's log messages (measured with 0.3.13). 0.5 logs
+     * others: an ERROR that no upload line disarms would restart it every max-wait for good.
+     */
+    static ResyncPolicy resyncPolicy(ResyncPolicy configured, LitestreamVersion version) {
+        return version.isV05OrLater() ? ResyncPolicy.off() : configured;
     }
 }

@@ -1,6 +1,7 @@
 package dev.litestreamagent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,10 @@ import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.supervisor.ResyncPolicy;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,5 +44,13 @@ class LitestreamSetupTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> LitestreamSetup.prepare(config(harness, Map.of("litestream.version", "0.5.2"))));
         assertTrue(e.getMessage().contains("litestream.version") && e.getMessage().contains("v0.3.13"), e.getMessage());
+    }
+
+    @Test
+    void resyncAndStallRestartsRunOnlyWithTheLitestreamWhoseMessagesTheyRead(Harness harness) throws Exception {
+        LitestreamSetup setup = LitestreamSetup.prepare(config(harness, Map.of("litestream.resync.max-wait", "7s")));
+        ResyncPolicy used = setup.supervisorSettings(harness.tempDir().resolve("c.yml")).resyncPolicy();
+        assertEquals(Duration.ofSeconds(7), used.maxWait(), "0.3.13 gets the configured policy");
+        assertFalse(LitestreamSetup.resyncPolicy(used, new LitestreamVersion(0, 5, 2)).enabled());
     }
 }
