@@ -20,6 +20,7 @@ import dev.litestreamagent.testing.ProcessResult;
 import dev.litestreamagent.testing.Sqlite;
 import dev.litestreamagent.testing.SupervisedWriter;
 import dev.litestreamagent.testing.TestBinary;
+import dev.litestreamagent.testing.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,15 +13,13 @@ import dev.litestreamagent.testing.Processes;
 import dev.litestreamagent.testing.Sqlite;
 import dev.litestreamagent.testing.SupervisedWriter;
 import dev.litestreamagent.testing.TestBinary;
+import dev.litestreamagent.testing.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -59,11 +57,9 @@ class SupervisorEndToEndTest {
         Path config = config(harness, db);
         RestartPolicy quick = RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).maxDelay(Duration.ofMillis(200))
                 .minUptime(Duration.ofMillis(200)).build();
-        List<Integer> committed = new CopyOnWriteArrayList<>();
         Supervisor supervisor = Supervisor.create(settings(harness, config, db).restartPolicy(quick).build());
         supervisor.start();
-        Thread writer = new Thread(() -> write(db, committed), "writer");
-        writer.start();
+        Writer writer = Writer.start(db);
         long previousPid = -1;
         for (int kill = 0; kill < 20; kill++) {
             long last = previousPid;
@@ -76,8 +72,7 @@ class SupervisorEndToEndTest {
         long last = previousPid;
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING
                 && supervisor.status().pid().orElse(last) != last);
-        writer.interrupt();
-        writer.join();
+        List<Integer> committed = writer.stop();
         supervisor.stop();
 
         SupervisorStatus status = supervisor.status();
@@ -118,24 +113,6 @@ class SupervisorEndToEndTest {
             assertEquals(0, orphan.exitValue(), "it was not stopped gracefully (SIGTERM)");
             await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING);
             assertEquals(1, Processes.withArgument(config.toString()).size());
-        }
-    }
-
-    /** Commits a row every 10 ms until interrupted. */
-    private static void write(Path db, List<Integer> committed) {
-        try (Connection connection = Sqlite.open(db);
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO events (id, body) VALUES (?, ?)")) {
-            for (int id = 1; !Thread.currentThread().isInterrupted(); id++) {
-                insert.setInt(1, id);
-                insert.setString(2, "event " + id);
-                insert.executeUpdate();
-                committed.add(id);
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            // done
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

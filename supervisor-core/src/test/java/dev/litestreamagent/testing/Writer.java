@@ -1,6 +1,5 @@
-package dev.litestreamagent.chaos;
+package dev.litestreamagent.testing;
 
-import dev.litestreamagent.testing.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A thread committing one row every 20 ms (autocommit) and remembering the ids that committed. */
-final class Writer implements AutoCloseable {
+public final class Writer implements AutoCloseable {
     private static final class LoggerHolder {
         static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Writer.class);
     }
@@ -20,27 +19,27 @@ final class Writer implements AutoCloseable {
 
     private Writer(Path db) {
         this.db = db;
-        this.thread = new Thread(this::run, "chaos-writer");
+        this.thread = new Thread(this::run, "test-writer");
     }
 
-    static Writer start(Path db) {
+    public static Writer start(Path db) {
         Writer writer = new Writer(db);
         writer.thread.start();
         return writer;
     }
 
-    /** Ids committed so far, in order. */
     /** The id of the last row committed so far. */
-    int last() {
+    public int last() {
         return committed.get(committed.size() - 1);
     }
 
-    List<Integer> committed() {
+    /** Ids committed so far, in order. */
+    public List<Integer> committed() {
         return committed;
     }
 
     /** Stops writing and returns every committed id. */
-    List<Integer> stop() throws InterruptedException {
+    public List<Integer> stop() throws InterruptedException {
         thread.interrupt();
         thread.join();
         return new ArrayList<>(committed);
@@ -64,7 +63,7 @@ final class Writer implements AutoCloseable {
         } catch (InterruptedException done) {
             // stopped
         } catch (Exception e) { // the callers' row counts show a writer that ended early
-            LoggerHolder.LOG.warn("chaos writer stopped: {}", e.toString());
+            LoggerHolder.LOG.warn("test writer stopped: {}", e.toString());
         }
     }
 }
