@@ -5,6 +5,7 @@ import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
+import java.lang.instrument.Instrumentation;
 
 /**
  * What premain and agentmain do: as little as possible before returning. The configuration is
@@ -17,7 +18,7 @@ final class AgentBootstrap {
     private AgentBootstrap() {
     }
 
-    static void start(String agentArgs, Mode mode) {
+    static void start(String agentArgs, Mode mode, Instrumentation instrumentation) {
         try {
             if (JdkTools.isJdkTool(System.getProperty("sun.java.command"), System.getenv("JAVA_TOOL_OPTIONS"))) {
                 return;
@@ -28,9 +29,9 @@ final class AgentBootstrap {
             // After an attach the config file is deleted once agentmain returns: read it now.
             if (mode == Mode.AGENTMAIN || StartupProbe.mustLoadBeforeMain(agentArgs, System.getProperties(),
                     System.getenv(), Thread.currentThread().getContextClassLoader())) {
-                startNow(agentArgs, mode);
+                startNow(agentArgs, mode, instrumentation);
             } else {
-                Thread loader = new Thread(new Deferred(agentArgs, mode), "litestream-agent-config");
+                Thread loader = new Thread(new Deferred(agentArgs, mode, instrumentation), "litestream-agent-config");
                 loader.setDaemon(true);
                 loader.start();
             }
@@ -41,7 +42,7 @@ final class AgentBootstrap {
     }
 
     /** Loads the configuration, restores what is missing when asked, and starts replication. */
-    private static void startNow(String agentArgs, Mode mode) {
+    private static void startNow(String agentArgs, Mode mode, Instrumentation instrumentation) {
         AgentConfig config;
         try {
             config = ConfigLoader.load(ConfigInput.fromRuntime(agentArgs));
@@ -71,23 +72,25 @@ final class AgentBootstrap {
                 }
             }
         }
-        runtime.start();
+        runtime.start(instrumentation);
     }
 
     /** The common start: nothing in the configuration needs main() to wait, so it is read off the critical path. */
     private static final class Deferred implements Runnable {
         private final String agentArgs;
         private final Mode mode;
+        private final Instrumentation instrumentation;
 
-        Deferred(String agentArgs, Mode mode) {
+        Deferred(String agentArgs, Mode mode, Instrumentation instrumentation) {
             this.agentArgs = agentArgs;
             this.mode = mode;
+            this.instrumentation = instrumentation;
         }
 
         @Override
         public void run() {
             try {
-                startNow(agentArgs, mode);
+                startNow(agentArgs, mode, instrumentation);
             } catch (Throwable t) {
                 System.err.println("[litestream-agent] ERROR unexpected failure; the application runs without replication: " + t);
             }

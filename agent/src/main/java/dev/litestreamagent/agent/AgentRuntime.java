@@ -1,5 +1,6 @@
 package dev.litestreamagent.agent;
 
+import dev.litestreamagent.agent.shutdown.StopSequence;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.runtime.GeneratedConfigFile;
 import dev.litestreamagent.runtime.LitestreamSetup;
@@ -8,6 +9,8 @@ import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
 import dev.litestreamagent.supervisor.Supervisor;
 import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -15,7 +18,8 @@ import org.slf4j.Logger;
 
 /**
  * The agent's life in the host JVM: start Litestream under a supervisor off the application's
- * critical path, and stop it (final sync) when the JVM exits.
+ * critical path, and stop it (final sync) when the JVM exits, after the application's own
+ * shutdown hooks ({@link StopSequence}).
  */
 final class AgentRuntime {
     /** Litestream started at the JVM's first instant competes with it for the cores; a moment later it does not. */
@@ -44,15 +48,10 @@ final class AgentRuntime {
         new StartupRestore(setup, new SystemProcessLauncher()).run();
     }
 
-    void start() {
+    void start(Instrumentation instrumentation) {
         starter = new Thread(this::startReplication, "litestream-agent-start");
         starter.setDaemon(true);
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "litestream-agent-stop"));
-        } catch (IllegalStateException exiting) {
-            // The application ended before replication started: its rows wait in the file for the next start.
-            return;
-        }
+        new StopSequence(this::stop, config.stopTimeout(), AgentLog.logger(AgentRuntime.class)).install(instrumentation);
         starter.start();
     }
 
@@ -85,8 +84,8 @@ final class AgentRuntime {
         }
     }
 
-    /** The shutdown hook: let a start under way finish, then stop Litestream gracefully (final sync). */
-    private void stop() {
+    /** At JVM exit: let a start under way finish, then stop Litestream gracefully (final sync). */
+    private void stop(Duration finalSyncTimeout) {
         exiting.countDown();
         try {
             starter.join(START_WAIT_MS);
@@ -95,7 +94,7 @@ final class AgentRuntime {
         }
         Supervisor running = supervisor;
         if (running != null) {
-            running.stop();
+            running.stop(finalSyncTimeout);
         }
         deleteConfigFile();
     }

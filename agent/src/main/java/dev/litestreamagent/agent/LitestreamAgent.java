@@ -12,11 +12,11 @@ public final class LitestreamAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation instrumentation) {
-        AgentBootstrap.start(agentArgs, AgentBootstrap.Mode.PREMAIN);
+        AgentBootstrap.start(agentArgs, AgentBootstrap.Mode.PREMAIN, instrumentation);
     }
 
     public static void agentmain(String agentArgs, Instrumentation instrumentation) {
-        AgentBootstrap.start(agentArgs, AgentBootstrap.Mode.AGENTMAIN);
+        AgentBootstrap.start(agentArgs, AgentBootstrap.Mode.AGENTMAIN, instrumentation);
     }
 
     public static void main(String[] args) {

@@ -63,7 +63,6 @@ public final class Supervisor implements AutoCloseable {
     // set by start(), read by stop() and the watcher
     private volatile LogFollower follower;
     private volatile Thread watcher;
-    private volatile Thread shutdownHook;
 
     /** A supervisor with the real clock and real processes. */
     public static Supervisor create(SupervisorSettings settings) {
@@ -123,13 +122,6 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             mbean.register(settings.name());
-            Thread hook = new Thread(this::stop, "litestream-stop-" + settings.name());
-            try {
-                Runtime.getRuntime().addShutdownHook(hook);
-                shutdownHook = hook;
-            } catch (IllegalStateException shutdownInProgress) {
-                // Started while the JVM exits (a short-lived application): whoever shuts down calls stop().
-            }
             watcher = new Thread(() -> watch(first), "litestream-supervisor-" + settings.name());
             watcher.setDaemon(true);
             watcher.start();
@@ -162,9 +154,16 @@ public final class Supervisor implements AutoCloseable {
     /**
      * Graceful stop: waits (at most startGrace) until a just-launched Litestream has opened its
      * databases, sends SIGTERM, waits stopTimeout for its final sync, then kills it and its
-     * descendants. Releases the locks. Idempotent; also run by the JVM shutdown hook.
+     * descendants. Releases the locks. Idempotent. The owner calls it when the JVM exits (the
+     * agent does so after the application's own shutdown hooks): a hook of the supervisor's own
+     * would run alongside them and sync before their last commits.
      */
     public void stop() {
+        stop(settings.stopTimeout());
+    }
+
+    /** {@link #stop()} with another wait for the final sync than the configured stop timeout. */
+    public void stop(Duration finalSyncTimeout) {
         synchronized (stopLock) {
             Attempt attempt;
             synchronized (lock) {
@@ -179,7 +178,7 @@ public final class Supervisor implements AutoCloseable {
             }
             try {
                 if (attempt != null) {
-                    attempt.stop(settings.startGrace(), settings.stopTimeout());
+                    attempt.stop(settings.startGrace(), finalSyncTimeout);
                 }
                 Thread w = watcher;
                 if (w != null) {
@@ -455,14 +454,6 @@ public final class Supervisor implements AutoCloseable {
         }
         guard.release();
         mbean.unregister();
-        Thread hook = shutdownHook;
-        if (hook != null && Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs (or ran) anyway; stop() is idempotent
-            }
-        }
     }
 
     /** Changes state (and error, when given) and logs the new status. Caller may hold {@code lock}. */

@@ -1,0 +1,75 @@
+package dev.litestreamagent.agent.shutdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.NOPLogger;
+
+class StopSequenceTest {
+    private final List<Duration> stops = new CopyOnWriteArrayList<>();
+
+    @Test
+    void stopsOnceWhenTheApplicationHooksAreDone() {
+        StopSequence sequence = new StopSequence(stops::add, Duration.ofSeconds(20), NOPLogger.NOP_LOGGER);
+        sequence.begin();
+        sequence.afterApplicationHooks();
+
+        assertEquals(1, stops.size());
+        // nearly the whole stop timeout is left for the final sync, and at least the reserve
+        assertTrue(stops.get(0).compareTo(Duration.ofSeconds(10)) >= 0 && stops.get(0).compareTo(Duration.ofSeconds(20)) <= 0,
+                stops.toString());
+    }
+
+    @Test
+    void aHangingApplicationHookGetsTheStopTimeoutLessTheReserveThenTheWatchdogStops() throws Exception {
+        StopSequence sequence = new StopSequence(stops::add, Duration.ofMillis(600), NOPLogger.NOP_LOGGER);
+        long begun = System.nanoTime();
+        sequence.begin(); // the application hooks never finish: the system slot never runs
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stops.isEmpty());
+        assertTrue(System.nanoTime() - begun >= Duration.ofMillis(300).toNanos(), "the hooks had the stop timeout less the reserve");
+        assertEquals(List.of(Duration.ofMillis(300)), stops);
+
+        sequence.afterApplicationHooks(); // the hooks return late after all: nothing more to do
+        assertEquals(1, stops.size());
+    }
+
+    @Test
+    void theSystemSlotWaitsForAStopTheWatchdogBegan() throws Exception {
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StopSequence sequence = new StopSequence(timeout -> {
+            stopping.countDown();
+            awaitQuietly(release);
+            stops.add(timeout);
+        }, Duration.ofMillis(200), NOPLogger.NOP_LOGGER);
+        sequence.begin();
+        assertTrue(stopping.await(10, TimeUnit.SECONDS));
+
+        Thread slot = new Thread(sequence::afterApplicationHooks);
+        slot.start();
+        slot.join(300);
+        assertTrue(slot.isAlive(), "the JVM must not halt while the final sync runs");
+
+        release.countDown();
+        slot.join(10_000);
+        assertFalse(slot.isAlive());
+        assertEquals(1, stops.size());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
