@@ -7,13 +7,17 @@ import java.util.function.DoubleSupplier;
 /**
  * The restart arithmetic of a {@link RestartPolicy}, apart from any clock or process: given when a
  * child started and exited, how long to wait, whether a crash loop just began, and whether to give
- * up. Not thread-safe: used by the supervisor's watcher thread only.
+ * up. A child that ran well (at least {@code minUptime}) is replaced at once, like systemd's 100 ms
+ * restart: a first crash is rarely a loop, and rows committed meanwhile wait. Backoff is for
+ * repeats. Not thread-safe: used by the supervisor's watcher thread only.
  */
 final class RestartTracker {
     private final RestartPolicy policy;
     private final DoubleSupplier random;
     private final ArrayDeque<Long> recentExits = new ArrayDeque<>();
     private int failures;
+    /** The series began with a child that ran well, whose replacement got no delay. */
+    private boolean immediateFirst;
     private boolean inCrashLoop;
 
     RestartTracker(RestartPolicy policy, DoubleSupplier random) {
@@ -25,8 +29,11 @@ final class RestartTracker {
         if (exitedNanos - startedNanos >= policy.minUptime().toNanos()) {
             // It ran long enough to count as a success: this exit starts a new series.
             failures = 0;
+            immediateFirst = true;
             inCrashLoop = false;
             recentExits.clear();
+        } else if (failures == 0) {
+            immediateFirst = false; // the very first child failed fast: back off from the start
         }
         failures++;
         recentExits.addLast(exitedNanos);
@@ -36,7 +43,10 @@ final class RestartTracker {
         }
         boolean loopBegins = !inCrashLoop && recentExits.size() >= policy.crashLoopCount();
         inCrashLoop |= loopBegins;
-        Duration base = inCrashLoop ? policy.maxDelay() : backoff(failures);
+        if (!inCrashLoop && immediateFirst && failures == 1) {
+            return new Decision(Duration.ZERO, false, false);
+        }
+        Duration base = inCrashLoop ? policy.maxDelay() : backoff(immediateFirst ? failures - 1 : failures);
         return new Decision(jittered(base), loopBegins, inCrashLoop && policy.giveUpOnCrashLoop());
     }
 

@@ -36,11 +36,27 @@ class RestartTrackerTest {
     }
 
     @Test
-    void aChildThatStayedUpTheMinimumTimeResetsTheFailureCount() {
+    void aChildThatStayedUpTheMinimumTimeIsReplacedAtOnceAndResetsTheFailureCount() {
         RestartTracker tracker = new RestartTracker(policy().build(), () -> 0);
         quickExits(tracker, 4); // up to 8 s
-        assertEquals(Duration.ofSeconds(1), tracker.onExit(100 * SECOND, 110 * SECOND).delay());
+        assertEquals(Duration.ZERO, tracker.onExit(100 * SECOND, 110 * SECOND).delay());
+        assertEquals(Duration.ofSeconds(1), tracker.onExit(110 * SECOND, 110 * SECOND).delay());
         assertEquals(Duration.ofSeconds(2), tracker.onExit(111 * SECOND, 111 * SECOND).delay());
+    }
+
+    @Test
+    void aReplacementThatKeepsFailingAfterAnImmediateRestartStillEndsInACrashLoop() {
+        RestartTracker tracker = new RestartTracker(policy().crashLoopCount(5).build(), () -> 0);
+        assertEquals(Duration.ZERO, tracker.onExit(0, 30 * SECOND).delay());
+        List<Boolean> begins = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RestartTracker.Decision d = tracker.onExit(30 * SECOND + i, 30 * SECOND + i);
+            begins.add(d.crashLoopBegins());
+            delays.add(d.delay().toSeconds());
+        }
+        assertEquals(List.of(false, false, false, true, false), begins); // the 5th exit within 60 s
+        assertEquals(List.of(1L, 2L, 4L, 60L, 60L), delays);
     }
 
     @Test

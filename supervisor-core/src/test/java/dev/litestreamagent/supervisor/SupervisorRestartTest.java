@@ -70,12 +70,12 @@ class SupervisorRestartTest {
     }
 
     @Test
-    void aChildThatStayedUpResetsTheBackoff() throws Exception {
+    void aChildThatStayedUpIsReplacedAtOnceAndResetsTheBackoff() throws Exception {
         launcher.thenExitTimes(3, Duration.ZERO, 1).thenExit(Duration.ofSeconds(2), 1).thenExit(Duration.ZERO, 1);
         try (Supervisor supervisor = new Supervisor(settings("reset").build(), launcher, clock, () -> 0)) {
             supervisor.start();
             await().until(() -> launcher.children.size() == 6);
-            assertEquals(List.of(50L, 100L, 200L, 50L, 100L), millis(clock.sleeps));
+            assertEquals(List.of(50L, 100L, 200L, 0L, 50L), millis(clock.sleeps));
         }
     }
 
