@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +50,7 @@ class SchemaProbeTest {
 
     @Test
     void tableCreatedInRollbackJournalModeIsSeen() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = connect(db)) {
-            execute(app, "PRAGMA journal_mode = DELETE", "CREATE TABLE events (id INTEGER PRIMARY KEY)");
-        }
+        Path db = created("PRAGMA journal_mode = DELETE", "CREATE TABLE events (id INTEGER PRIMARY KEY)");
         assertFalse(Files.exists(wal(db.toString())));
         ProbeResult result = SchemaProbe.of(db).probe();
         assertEquals(SchemaState.HAS_SCHEMA, result.state());
@@ -103,77 +102,49 @@ class SchemaProbeTest {
 
     @Test
     void tornCommitFrameLeavesTheTransactionOut() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = wal(db)) {
-            execute(app, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
-            Path copy = copyWithWal(db, "copy.db");
-            WalBytes walBytes = WalBytes.of(wal(copy.toString()));
-            walBytes.write(wal(copy.toString()), walBytes.size() - walBytes.pageSize() / 2);
-
-            assertEquals(SchemaState.EMPTY, probe(copy));
-            assertEquals(0, tablesSeenBySqlite(copy));
-        }
+        Path copy = editedCopy((wal, file) -> wal.write(file, wal.size() - wal.pageSize() / 2),
+                "CREATE TABLE events (id INTEGER PRIMARY KEY)");
+        assertEquals(SchemaState.EMPTY, probe(copy));
+        assertEquals(0, tablesSeenBySqlite(copy));
     }
 
     @Test
     void tornLaterTransactionKeepsTheEarlierCommit() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = wal(db)) {
-            execute(app, "CREATE TABLE events (id INTEGER PRIMARY KEY)", "DROP TABLE events");
-            Path copy = copyWithWal(db, "copy.db");
-            WalBytes walBytes = WalBytes.of(wal(copy.toString()));
-            walBytes.write(wal(copy.toString()), walBytes.size() - 10);
-
-            assertEquals(SchemaState.HAS_SCHEMA, probe(copy));
-            assertEquals(1, tablesSeenBySqlite(copy));
-        }
+        Path copy = editedCopy((wal, file) -> wal.write(file, wal.size() - 10),
+                "CREATE TABLE events (id INTEGER PRIMARY KEY)", "DROP TABLE events");
+        assertEquals(SchemaState.HAS_SCHEMA, probe(copy));
+        assertEquals(1, tablesSeenBySqlite(copy));
     }
 
     @Test
     void framesWithoutACommitFrameAreIgnored() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = wal(db)) {
-            execute(app, "CREATE TABLE a (x)", "CREATE TABLE b (x)");
-            Path copy = copyWithWal(db, "copy.db");
-            WalBytes walBytes = WalBytes.of(wal(copy.toString()));
-            walBytes.setCommitSize(walBytes.lastFrame(), 0);
-            walBytes.rechecksum(ByteOrder.LITTLE_ENDIAN);
-            walBytes.write(wal(copy.toString()));
-
-            ProbeResult result = SchemaProbe.of(copy).probe();
-            assertEquals("1 entry in sqlite_master", result.detail());
-            assertEquals(1, tablesSeenBySqlite(copy));
-        }
+        Path copy = editedCopy((wal, file) -> {
+            wal.setCommitSize(wal.lastFrame(), 0);
+            wal.rechecksum(ByteOrder.LITTLE_ENDIAN);
+            wal.write(file);
+        }, "CREATE TABLE a (x)", "CREATE TABLE b (x)");
+        assertEquals("1 entry in sqlite_master", SchemaProbe.of(copy).probe().detail());
+        assertEquals(1, tablesSeenBySqlite(copy));
     }
 
     @Test
     void aBrokenChecksumEndsTheWal() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = wal(db)) {
-            execute(app, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
-            Path copy = copyWithWal(db, "copy.db");
-            WalBytes walBytes = WalBytes.of(wal(copy.toString()));
-            walBytes.flipPageByte(walBytes.pageOneFrames().get(0), 2000);
-            walBytes.write(wal(copy.toString()));
-
-            assertEquals(SchemaState.EMPTY, probe(copy));
-            assertEquals(0, tablesSeenBySqlite(copy));
-        }
+        Path copy = editedCopy((wal, file) -> {
+            wal.flipPageByte(wal.pageOneFrames().get(0), 2000);
+            wal.write(file);
+        }, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
+        assertEquals(SchemaState.EMPTY, probe(copy));
+        assertEquals(0, tablesSeenBySqlite(copy));
     }
 
     @Test
     void bigEndianChecksumsAreRead() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = wal(db)) {
-            execute(app, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
-            Path copy = copyWithWal(db, "copy.db");
-            WalBytes walBytes = WalBytes.of(wal(copy.toString()));
-            walBytes.rechecksum(ByteOrder.BIG_ENDIAN);
-            walBytes.write(wal(copy.toString()));
-
-            assertEquals(SchemaState.HAS_SCHEMA, probe(copy));
-            assertEquals(1, tablesSeenBySqlite(copy), "SQLite reads the rewritten WAL too");
-        }
+        Path copy = editedCopy((wal, file) -> {
+            wal.rechecksum(ByteOrder.BIG_ENDIAN);
+            wal.write(file);
+        }, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
+        assertEquals(SchemaState.HAS_SCHEMA, probe(copy));
+        assertEquals(1, tablesSeenBySqlite(copy), "SQLite reads the rewritten WAL too");
     }
 
     @Test
@@ -189,23 +160,17 @@ class SchemaProbeTest {
 
     @Test
     void aViewAloneIsASchema() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = connect(db)) {
-            execute(app, "CREATE VIEW answer AS SELECT 42");
-        }
-        assertEquals(SchemaState.HAS_SCHEMA, probe(db));
+        assertEquals(SchemaState.HAS_SCHEMA, probe(created("CREATE VIEW answer AS SELECT 42")));
     }
 
     @Test
     void sqliteMasterSpanningPagesIsASchema() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = connect(db)) {
-            execute(app, "PRAGMA page_size = 512");
-            for (int i = 0; i < 40; i++) {
-                execute(app, "CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, body TEXT)");
-                execute(app, "CREATE INDEX i" + i + " ON t" + i + " (body)");
-            }
+        List<String> statements = new ArrayList<>(List.of("PRAGMA page_size = 512"));
+        for (int i = 0; i < 40; i++) {
+            statements.add("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, body TEXT)");
+            statements.add("CREATE INDEX i" + i + " ON t" + i + " (body)");
         }
+        Path db = created(statements.toArray(new String[0]));
         assertEquals(0x05, Files.readAllBytes(db)[100], "page 1 is an interior page");
         assertEquals(SchemaState.HAS_SCHEMA, probe(db));
     }
@@ -225,10 +190,7 @@ class SchemaProbeTest {
 
     @Test
     void liveRollbackJournalMeansLookAgain() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = connect(db)) {
-            execute(app, "PRAGMA user_version = 1");
-        }
+        Path db = created("PRAGMA user_version = 1");
         // What a crash between writing the database file and committing leaves behind.
         byte[] journal = new byte[512];
         byte[] magic = {(byte) 0xd9, (byte) 0xd5, 0x05, (byte) 0xf9, 0x20, (byte) 0xa1, 0x63, (byte) 0xd7};
@@ -276,10 +238,7 @@ class SchemaProbeTest {
 
     @Test
     void aReplacedFileIsReadAfresh() throws Exception {
-        Path db = dir.resolve("app.db");
-        try (Connection app = connect(db)) {
-            execute(app, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
-        }
+        Path db = created("CREATE TABLE events (id INTEGER PRIMARY KEY)");
         SchemaProbe probe = SchemaProbe.of(db);
         assertEquals(SchemaState.HAS_SCHEMA, probe.probe().state());
         Files.delete(db);
@@ -295,11 +254,33 @@ class SchemaProbeTest {
         return Paths.get(db + "-wal");
     }
 
-    /** A copy of the database and its WAL, taken while the application keeps them open. */
-    private Path copyWithWal(Path db, String name) throws IOException {
-        Path copy = dir.resolve(name);
-        Files.copy(db, copy);
-        Files.copy(wal(db.toString()), wal(copy.toString()));
+    /** Creates app.db in the default (rollback journal) mode with {@code statements}, and closes it. */
+    private Path created(String... statements) throws SQLException {
+        Path db = dir.resolve("app.db");
+        try (Connection app = connect(db)) {
+            execute(app, statements);
+        }
+        return db;
+    }
+
+    /** How a test damages a WAL: edit the bytes, then write them to the file. */
+    private interface WalEdit {
+        void apply(WalBytes wal, Path file) throws IOException;
+    }
+
+    /**
+     * Runs {@code statements} in WAL mode without checkpoints, then copies the database and its
+     * WAL while the application keeps them open, and edits the copy's WAL.
+     */
+    private Path editedCopy(WalEdit edit, String... statements) throws IOException, SQLException {
+        Path db = dir.resolve("app.db");
+        Path copy = dir.resolve("copy.db");
+        try (Connection app = wal(db)) {
+            execute(app, statements);
+            Files.copy(db, copy);
+            Files.copy(wal(db.toString()), wal(copy.toString()));
+        }
+        edit.apply(WalBytes.of(wal(copy.toString())), wal(copy.toString()));
         return copy;
     }
 
