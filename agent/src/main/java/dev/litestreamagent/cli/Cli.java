@@ -65,7 +65,7 @@ public final class Cli {
                 err.println("litestream-agent: configuration error:\n" + e.getMessage());
                 return USAGE;
             }
-            if (!spec.availableOn(context.version())) {
+            if (!spec.availableOn(context.dialect())) {
                 throw new UsageException(spec.command() + ": exists in " + spec.availability()
                         + "; the installed Litestream is " + context.version() + " (" + context.binary() + ")");
             }

@@ -1,6 +1,7 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -14,8 +15,13 @@ import java.util.Optional;
  */
 public interface CliContext {
 
-    /** Version of the installed binary: decides which commands and flags exist. */
+    /** Version of the installed binary. */
     LitestreamVersion version();
+
+    /** What the installed binary speaks: which commands and flags exist. */
+    default Dialect dialect() {
+        return Dialect.of(version());
+    }
 
     Path binary();
 

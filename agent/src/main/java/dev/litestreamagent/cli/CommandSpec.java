@@ -1,37 +1,42 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.Dialect;
 import java.util.Optional;
 
-/** Every command of the CLI: its synopsis, one line of help, and the Litestream versions that have it. */
+/**
+ * Every command of the CLI: its synopsis, one line of help, and whether it is Litestream's (then the
+ * installed version's dialect says whether it exists) or the agent's own (always there).
+ */
 enum CommandSpec {
-    CONFIG("config", "", "print the YAML handed to Litestream (secrets as $VAR references)", Range.ALL),
-    DATABASES("databases", "[flags]", "list the configured databases and their replicas", Range.ALL),
-    GENERATIONS("generations", "[flags] DB|REPLICA_URL", "list the generations of a database's replicas", Range.V03),
-    SNAPSHOTS("snapshots", "[flags] DB|REPLICA_URL", "list the snapshots of a database's replicas", Range.V03),
-    WAL("wal", "[flags] DB|REPLICA_URL", "list WAL files (on 0.5: LTX files, the same as ltx)", Range.ALL),
-    LTX("ltx", "[flags] DB|REPLICA_URL", "list the LTX files of a database's replica", Range.V05),
+    CONFIG("config", "", "print the YAML handed to Litestream (secrets as $VAR references)", Owner.AGENT),
+    DATABASES("databases", "[flags]", "list the configured databases and their replicas", Owner.LITESTREAM),
+    GENERATIONS("generations", "[flags] DB|REPLICA_URL", "list the generations of a database's replicas",
+            Owner.LITESTREAM),
+    SNAPSHOTS("snapshots", "[flags] DB|REPLICA_URL", "list the snapshots of a database's replicas", Owner.LITESTREAM),
+    WAL("wal", "[flags] DB|REPLICA_URL", "list WAL files (on 0.5: LTX files, the same as ltx)", Owner.LITESTREAM),
+    LTX("ltx", "[flags] DB|REPLICA_URL", "list the LTX files of a database's replica", Owner.LITESTREAM),
     RESTORE("restore", "[flags] DB|REPLICA_URL", "restore a database from its replica (-o PATH to put it elsewhere)",
-            Range.ALL),
+            Owner.LITESTREAM),
     REPLICATE("replicate", "[-exec \"CMD\"] [flags]",
-            "replicate every configured database (0.5: MCP server too when litestream.mcp-addr is set)", Range.ALL),
+            "replicate every configured database (0.5: MCP server too when litestream.mcp-addr is set)",
+            Owner.LITESTREAM),
     VERIFY("verify", "[--json] DB... | [--json] --all",
-            "prove the backup is current: write a row, restore until it appears, check integrity", Range.ALL),
-    VERSION("version", "", "print the installed Litestream's version", Range.ALL),
+            "prove the backup is current: write a row, restore until it appears, check integrity", Owner.AGENT),
+    VERSION("version", "", "print the installed Litestream's version", Owner.LITESTREAM),
     ATTACH("attach", "PID [CONFIG.properties] [key=value ...]",
-            "load the agent into a running JVM of this user: replication starts without a restart", Range.ALL),
-    HELP("help", "[COMMAND]", "list the commands, or describe one", Range.ALL);
+            "load the agent into a running JVM of this user: replication starts without a restart", Owner.AGENT),
+    HELP("help", "[COMMAND]", "list the commands, or describe one", Owner.AGENT);
 
     private final String command;
     private final String synopsis;
     private final String summary;
-    private final Range range;
+    private final Owner owner;
 
-    CommandSpec(String command, String synopsis, String summary, Range range) {
+    CommandSpec(String command, String synopsis, String summary, Owner owner) {
         this.command = command;
         this.synopsis = synopsis;
         this.summary = summary;
-        this.range = range;
+        this.owner = owner;
     }
 
     static Optional<CommandSpec> named(String name) {
@@ -55,18 +60,18 @@ enum CommandSpec {
         return summary;
     }
 
-    boolean availableOn(LitestreamVersion version) {
-        return range == Range.ALL || (range == Range.V05) == version.isV05OrLater();
+    boolean availableOn(Dialect dialect) {
+        return owner == Owner.AGENT || dialect.subcommand(command).isPresent();
     }
 
-    /** "0.3 only", "0.5 and later" or empty. */
+    /** "Litestream 0.3 only", "Litestream 0.5 and later", or empty when every version has it. */
     String availability() {
-        return range == Range.V03 ? "Litestream 0.3 only" : range == Range.V05 ? "Litestream 0.5 and later" : "";
+        return owner == Owner.AGENT ? "" : Dialect.versionsWith(this::availableOn);
     }
 
-    /** The Litestream subcommand to run: {@code wal} is a deprecated alias of {@code ltx} on 0.5. */
-    String litestreamCommand(LitestreamVersion version) {
-        return this == WAL && version.isV05OrLater() ? LTX.command : command;
+    /** The Litestream subcommand to run (the dialect may name another: {@code wal} is {@code ltx} on 0.5). */
+    String litestreamCommand(Dialect dialect) {
+        return dialect.subcommand(command).orElse(command);
     }
 
     /** Whether the command's positional argument names a database (alias, path or replica URL). */
@@ -74,5 +79,6 @@ enum CommandSpec {
         return this == GENERATIONS || this == SNAPSHOTS || this == WAL || this == LTX || this == RESTORE;
     }
 
-    private enum Range { ALL, V03, V05 }
+    /** Litestream's commands exist per version; the agent's own exist with every version. */
+    private enum Owner { AGENT, LITESTREAM }
 }

@@ -6,7 +6,7 @@ import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 import dev.litestreamagent.config.DatabaseConfig;
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.runtime.LitestreamSetup;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
 import dev.litestreamagent.supervisor.ReplicatorLocks;

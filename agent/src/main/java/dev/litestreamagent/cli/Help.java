@@ -1,6 +1,6 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.Dialect;
 
 /** The help screens: every command with one line, or one command in detail. */
 final class Help {
@@ -12,12 +12,13 @@ final class Help {
     /** All commands; {@code context} is null when the configuration could not be loaded ({@code problem}). */
     static String overview(CliContext context, String problem) {
         StringBuilder text = new StringBuilder("Usage: ").append(LAUNCH).append(" <command> [arguments]\n\nCommands:\n");
-        LitestreamVersion version = context == null ? null : context.version();
+        Dialect installed = context == null ? null : context.dialect();
         for (CommandSpec spec : CommandSpec.values()) {
             text.append(String.format("  %-12s %s", spec.command(), spec.summary()));
             if (!spec.availability().isEmpty()) {
                 text.append(" [").append(spec.availability())
-                        .append(version != null && !spec.availableOn(version) ? ", not in the installed " + version : "")
+                        .append(installed != null && !spec.availableOn(installed)
+                                ? ", not in the installed " + installed.version() : "")
                         .append(']');
             }
             text.append('\n');
@@ -40,7 +41,7 @@ final class Help {
             text.append("  Exists in ").append(spec.availability()).append(".\n");
         }
         if (spec.takesDatabase() || spec == CommandSpec.DATABASES || spec == CommandSpec.REPLICATE) {
-            String name = context == null ? spec.command() : spec.litestreamCommand(context.version());
+            String name = context == null ? spec.command() : spec.litestreamCommand(context.dialect());
             text.append("  Flags are Litestream's own, passed through unchanged: see '")
                     .append(context == null ? "litestream" : context.binary().toString())
                     .append(' ').append(name).append(" -h'. -config is the agent's (see the config command).\n");

@@ -1,10 +1,7 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.Dialect;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,35 +15,14 @@ final class LitestreamArgs {
     private final String command;
     private final Set<String> valueFlags;
 
-    private LitestreamArgs(String command, String... valueFlags) {
+    private LitestreamArgs(String command, Set<String> valueFlags) {
         this.command = command;
-        this.valueFlags = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(valueFlags)));
+        this.valueFlags = valueFlags;
     }
 
-    /** The value-taking flags of {@code command} in the installed version (v0.3.13 and v0.5.x sources). */
-    static LitestreamArgs of(String command, LitestreamVersion version) {
-        boolean v05 = version.isV05OrLater();
-        switch (command) {
-            case "restore":
-                return v05
-                        ? new LitestreamArgs(command, "config", "o", "txid", "timestamp", "parallelism",
-                                "follow-interval", "integrity-check", "exec")
-                        : new LitestreamArgs(command, "config", "o", "replica", "generation", "index", "timestamp",
-                                "parallelism");
-            case "replicate":
-                return v05
-                        ? new LitestreamArgs(command, "config", "exec", "log-level")
-                        : new LitestreamArgs(command, "config", "exec");
-            case "wal":
-                return v05 ? new LitestreamArgs(command, "config", "replica")
-                        : new LitestreamArgs(command, "config", "replica", "generation");
-            case "generations":
-            case "snapshots":
-            case "ltx":
-                return new LitestreamArgs(command, "config", "replica");
-            default:
-                return new LitestreamArgs(command, "config");
-        }
+    /** {@code command}, a Litestream subcommand, with the flags the dialect says take a value. */
+    static LitestreamArgs of(String command, Dialect dialect) {
+        return new LitestreamArgs(command, dialect.valueFlags(command));
     }
 
     /**

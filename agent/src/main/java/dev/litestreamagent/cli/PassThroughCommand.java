@@ -23,8 +23,8 @@ final class PassThroughCommand {
     }
 
     int run(List<String> args) throws IOException, InterruptedException {
-        String command = spec.litestreamCommand(context.version());
-        LitestreamArgs flags = LitestreamArgs.of(command, context.version());
+        String command = spec.litestreamCommand(context.dialect());
+        LitestreamArgs flags = LitestreamArgs.of(command, context.dialect());
         flags.rejectConfigFlag(args);
         List<Integer> positional = flags.positionalIndexes(args);
         List<String> rewritten = new ArrayList<>(args);

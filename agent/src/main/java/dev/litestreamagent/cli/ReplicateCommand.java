@@ -14,7 +14,7 @@ final class ReplicateCommand {
     }
 
     int run(List<String> args) throws IOException, InterruptedException {
-        LitestreamArgs flags = LitestreamArgs.of("replicate", context.version());
+        LitestreamArgs flags = LitestreamArgs.of("replicate", context.dialect());
         flags.rejectConfigFlag(args);
         List<Integer> positional = flags.positionalIndexes(args);
         if (!positional.isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The database argument is found after Litestream's flags, per version, as Go's flag package would. */
 class LitestreamArgsTest {
-    private static final LitestreamVersion V03 = LitestreamVersion.V0_3_13;
-    private static final LitestreamVersion V05 = LitestreamVersion.parse("0.5.2");
+    private static final Dialect V03 = Dialect.of(LitestreamVersion.V0_3_13);
+    private static final Dialect V05 = Dialect.of(LitestreamVersion.parse("0.5.2"));
 
-    private static List<Integer> positional(String command, LitestreamVersion version, String... args) {
-        return LitestreamArgs.of(command, version).positionalIndexes(List.of(args));
+    private static List<Integer> positional(String command, Dialect dialect, String... args) {
+        return LitestreamArgs.of(command, dialect).positionalIndexes(List.of(args));
     }
 
     @Test

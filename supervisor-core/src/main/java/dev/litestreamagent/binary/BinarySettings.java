@@ -1,6 +1,6 @@
 package dev.litestreamagent.binary;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

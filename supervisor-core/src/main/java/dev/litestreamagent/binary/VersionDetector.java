@@ -1,6 +1,6 @@
 package dev.litestreamagent.binary;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

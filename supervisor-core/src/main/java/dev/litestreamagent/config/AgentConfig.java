@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.supervisor.RestartPolicy;
 import dev.litestreamagent.supervisor.ResyncPolicy;
 import java.nio.file.InvalidPathException;

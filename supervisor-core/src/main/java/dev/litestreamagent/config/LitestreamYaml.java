@@ -1,19 +1,20 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Writes the Litestream config for the installed version: 0.3 reads only a {@code replicas:} list (it
- * ignores {@code replica:} without a word and replicates nothing), 0.5 reads {@code replica:}.
- * Settings a version does not know are errors, never dropped.
+ * Writes the Litestream config in the installed version's dialect (which key holds a database's
+ * replica, which settings exist). Settings a version does not know are errors, never dropped.
  */
 public final class LitestreamYaml {
     private LitestreamYaml() {
@@ -21,24 +22,19 @@ public final class LitestreamYaml {
 
     /** @throws ConfigException when a setting needs a newer Litestream than {@code version} */
     public static RenderedConfig render(AgentConfig config, LitestreamVersion version) throws ConfigException {
-        boolean v05 = version.isV05OrLater();
+        Dialect dialect = Dialect.of(version);
         List<ConfigProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         EnvEncoding encoding = new EnvEncoding();
         Map<String, Object> root = new LinkedHashMap<>();
         config.addr().ifPresent(a -> root.put("addr", encoding.value(a)));
         config.mcpAddr().ifPresent(a -> {
-            if (v05) {
-                root.put("mcp-addr", encoding.value(a));
-            } else {
-                problems.add(needsV05(Keys.MCP_ADDR, a, version));
-            }
+            requireNewer(Keys.MCP_ADDR, a, dialect, Dialect::hasMcpServer, problems);
+            root.put("mcp-addr", encoding.value(a));
         });
         Map<String, Object> logging = new LinkedHashMap<>();
         config.loggingLevel().ifPresent(level -> {
-            if (level.equals("trace") && !v05) {
-                problems.add(needsV05(Keys.LOGGING_LEVEL, level, version));
-            }
+            requireNewer(Keys.LOGGING_LEVEL, level, dialect, d -> d.loggingLevels().contains(level), problems);
             logging.put("level", level);
         });
         config.loggingType().ifPresent(type -> logging.put("type", type));
@@ -51,8 +47,7 @@ public final class LitestreamYaml {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", encoding.literal(db.path().toString()));
             db.litestreamOptions().forEach((option, value) -> entry.put(option, encoding.value(value)));
-            Map<String, Object> replica = replica(db, version, encoding, problems, warnings);
-            entry.put(v05 ? "replica" : "replicas", v05 ? replica : Collections.singletonList(replica));
+            dialect.putReplica(entry, replica(db, dialect, encoding, problems, warnings));
             dbs.add(entry);
         }
         root.put("dbs", dbs);
@@ -63,27 +58,30 @@ public final class LitestreamYaml {
         return new RenderedConfig(header + yaml().dump(root), encoding.environment(), warnings);
     }
 
-    private static Map<String, Object> replica(DatabaseConfig db, LitestreamVersion version, EnvEncoding encoding,
+    private static Map<String, Object> replica(DatabaseConfig db, Dialect dialect, EnvEncoding encoding,
             List<ConfigProblem> problems, List<String> warnings) {
         String prefix = Keys.DBS + db.alias() + "." + Keys.REPLICA;
         Map<String, Object> replica = new LinkedHashMap<>();
         db.replica().forEach((option, value) -> {
-            if (option.equals("type") && ReplicaOptions.TYPES_V05_ONLY.contains(value) && !version.isV05OrLater()) {
-                problems.add(needsV05(prefix + option, value, version));
+            if (option.equals("type")) {
+                requireNewer(prefix + option, value, dialect, d -> d.replicaTypes().contains(value), problems);
             }
-            if (ReplicaOptions.V03_ONLY.contains(option) && version.isV05OrLater()) {
-                warnings.add(prefix + option + ": Litestream " + version + " ignores per-replica " + option
-                        + " (snapshots and retention are global settings since 0.5)");
-            }
+            dialect.ignoredReplicaOption(option).ifPresent(why -> warnings.add(prefix + option + ": Litestream "
+                    + dialect.version() + " ignores per-replica " + option + " (" + why + ")"));
             replica.put(option, Secrets.isSecretOption(option)
                     ? encoding.secret(db.alias(), option, value) : encoding.value(value));
         });
         return replica;
     }
 
-    private static ConfigProblem needsV05(String key, String value, LitestreamVersion version) {
-        return new ConfigProblem(key, value, "Litestream 0.5 or later for this setting (the binary is " + version
-                + "): remove it or install a newer Litestream");
+    /** A problem when the installed dialect lacks a setting that a newer one has ({@code has}: the dialects with it). */
+    private static void requireNewer(String key, String value, Dialect installed, Predicate<Dialect> has,
+            List<ConfigProblem> problems) {
+        if (!has.test(installed)) {
+            Dialect.oldestWith(has).ifPresent(since -> problems.add(new ConfigProblem(key, value, "Litestream "
+                    + since.name() + " or later for this setting (the binary is " + installed.version()
+                    + "): remove it or install a newer Litestream")));
+        }
     }
 
     private static Yaml yaml() {

@@ -1,5 +1,7 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.dialect.Dialect;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,15 +17,10 @@ import java.util.TreeMap;
  * and not in Litestream's log.
  */
 final class ReplicaOptions {
-    static final List<String> TYPES_V03 = Collections.unmodifiableList(Arrays.asList("s3", "file", "gcs", "abs", "sftp"));
-    static final List<String> TYPES_V05_ONLY = Collections.unmodifiableList(Arrays.asList("nats", "oss", "webdav"));
     /** Parsed by Litestream with Go's {@code time.ParseDuration}. */
     static final List<String> DURATIONS = Collections.unmodifiableList(Arrays.asList(
             "sync-interval", "snapshot-interval", "retention", "retention-check-interval", "validation-interval"));
     static final List<String> BOOLEANS = Collections.unmodifiableList(Arrays.asList("force-path-style", "skip-verify"));
-    /** Per-replica settings 0.5 ignores without a word (snapshots and retention became global there). */
-    static final List<String> V03_ONLY = Collections.unmodifiableList(Arrays.asList(
-            "snapshot-interval", "retention", "retention-check-interval", "validation-interval"));
 
     /** Options shown first, in this order, as Litestream's documentation lists them; the rest alphabetically, secrets last. */
     private static final List<String> LEADING = Collections.unmodifiableList(Arrays.asList(
@@ -60,13 +57,13 @@ final class ReplicaOptions {
             if (type.equals("gs")) {
                 type = "gcs";
             }
-            if (!TYPES_V03.contains(type) && !TYPES_V05_ONLY.contains(type)) {
-                reader.problem(keyPrefix + "type", options.get("type"), "a replica type: one of " + TYPES_V03
-                        + " or, with Litestream 0.5, " + TYPES_V05_ONLY);
+            if (!isKnownType(type)) {
+                reader.problem(keyPrefix + "type", options.get("type"), "a replica type: one of " + knownTypes());
             }
             ordered.put("type", type);
         } else if (!options.containsKey("url")) {
-            reader.problem(keyPrefix + "type", null, "a replica type (" + TYPES_V03 + ") or " + keyPrefix + "url");
+            reader.problem(keyPrefix + "type", null, "a replica type (" + Dialect.all().get(0).replicaTypes() + ") or "
+                    + keyPrefix + "url");
         }
         for (String needed : NEEDS.getOrDefault(type, Collections.emptyList())) {
             if (!options.containsKey(needed) && !options.containsKey("url")) {
@@ -87,6 +84,27 @@ final class ReplicaOptions {
             }
         });
         return ordered;
+    }
+
+    private static boolean isKnownType(String type) {
+        return Dialect.all().stream().anyMatch(d -> d.replicaTypes().contains(type));
+    }
+
+    /** {@code [s3, file, gcs, abs, sftp] or, with Litestream 0.5, [nats, oss, webdav]}: each dialect's new ones. */
+    private static String knownTypes() {
+        StringBuilder text = new StringBuilder();
+        List<String> seen = new ArrayList<>();
+        for (Dialect dialect : Dialect.all()) {
+            List<String> added = new ArrayList<>(dialect.replicaTypes());
+            added.removeAll(seen);
+            if (seen.isEmpty()) {
+                text.append(added);
+            } else if (!added.isEmpty()) {
+                text.append(" or, with Litestream ").append(dialect.name()).append(", ").append(added);
+            }
+            seen.addAll(added);
+        }
+        return text.toString();
     }
 
     private static void checkValue(String key, String option, String value, SettingReader reader) {

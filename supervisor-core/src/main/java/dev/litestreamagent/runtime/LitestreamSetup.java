@@ -9,10 +9,10 @@ import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigProblem;
 import dev.litestreamagent.config.DatabaseConfig;
-import dev.litestreamagent.config.LitestreamVersion;
 import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
-import dev.litestreamagent.supervisor.ResyncPolicy;
+import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -44,7 +44,7 @@ public final class LitestreamSetup {
         ResolvedBinary binary = new BinaryResolver(binarySettings(config)).resolve();
         LitestreamVersion detected = VersionDetector.detect(binary.path());
         LitestreamVersion stated = config.statedVersion().orElse(detected);
-        if (stated.isV05OrLater() != detected.isV05OrLater()) {
+        if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
             // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.
             throw new ConfigException(Collections.singletonList(new ConfigProblem("litestream.version", stated.toString(),
                     "the version of the installed binary, " + detected + " (" + binary.path() + "), or no setting")));
@@ -75,6 +75,11 @@ public final class LitestreamSetup {
         return version;
     }
 
+    /** What the installed version speaks: its commands, flags and log messages. */
+    public Dialect dialect() {
+        return Dialect.of(version);
+    }
+
     public RenderedConfig rendered() {
         return rendered;
     }
@@ -91,17 +96,10 @@ public final class LitestreamSetup {
                 .environment(rendered.environment())
                 .databases(databasePaths())
                 .restartPolicy(config.restart())
-                .resyncPolicy(resyncPolicy(config.resync(), version))
+                .resyncPolicy(dialect().resyncPolicy(config.resync()))
+                .logMarkers(dialect().logMarkers())
                 .stopTimeout(config.stopTimeout())
                 .name("litestream")
                 .build();
-    }
-
-    /**
-     * Resync and stall restarts go by Litestream 0.3's log messages (measured with 0.3.13). 0.5 logs
-     * others: an ERROR that no upload line disarms would restart it every max-wait for good.
-     */
-    static ResyncPolicy resyncPolicy(ResyncPolicy configured, LitestreamVersion version) {
-        return version.isV05OrLater() ? ResyncPolicy.off() : configured;
     }
 }

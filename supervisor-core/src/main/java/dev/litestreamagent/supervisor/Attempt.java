@@ -1,5 +1,6 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * opens a database only at its first sync, a monitor interval (1 s) after it logged
  * {@code initialized db}, and a SIGTERM before that ends it with no final sync at all. So "up"
  * means: every database that exists is open in the child (seen in /proc/PID/fd); where /proc
- * cannot tell, an {@code initialized db} line per database.
+ * cannot tell, one line per database that the {@link dev.litestreamagent.supervisor.log.LogMarkers} mark as
+ * initialized.
  */
 final class Attempt {
-    static final String INITIALIZED_MARKER = "initialized db";
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration UP_POLL = Duration.ofMillis(50);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
@@ -73,8 +74,8 @@ final class Attempt {
         return up;
     }
 
-    synchronized void observe(String text) {
-        if (text.startsWith(INITIALIZED_MARKER)) {
+    synchronized void observe(LitestreamLine line) {
+        if (line.dbInitialized()) {
             initializedLines++;
         }
     }

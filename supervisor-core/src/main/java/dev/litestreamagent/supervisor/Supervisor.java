@@ -413,7 +413,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Each line of Litestream's output: to SLF4J with its level, to the tail, and to "up" detection. */
     private void onOutput(String raw) {
-        LitestreamLine line = LitestreamLine.parse(raw);
+        LitestreamLine line = LitestreamLine.parse(raw, settings.logMarkers());
         line.logTo(OUTPUT);
         tail.add(line.toString());
         long now = clock.nanoTime();
@@ -434,7 +434,7 @@ public final class Supervisor implements AutoCloseable {
             attempt = current;
         }
         if (attempt != null) {
-            attempt.observe(line.text());
+            attempt.observe(line);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.supervisor.log.LogMarkers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class SupervisorSettings {
     private final String name;
     private final long maxLogBytes;
     private final ResyncPolicy resyncPolicy;
+    private final LogMarkers logMarkers;
 
     private SupervisorSettings(Builder b) {
         this.binary = b.binary;
@@ -45,6 +47,7 @@ public final class SupervisorSettings {
         this.name = b.name;
         this.maxLogBytes = b.maxLogBytes;
         this.resyncPolicy = b.resyncPolicy;
+        this.logMarkers = b.logMarkers;
     }
 
     public static Builder builder() {
@@ -98,16 +101,21 @@ public final class SupervisorSettings {
         return resyncPolicy;
     }
 
+    /** How the installed Litestream words uploads and start-up: what resync, stall watch and "up" read. */
+    public LogMarkers logMarkers() {
+        return logMarkers;
+    }
+
     /** Every setting except the environment's values (they may be secrets). */
     @Override
     public String toString() {
         return "SupervisorSettings[name=" + name + ", binary=" + binary + ", configFile=" + configFile
                 + ", environment keys=" + environment.keySet() + ", databases=" + databases + ", " + restartPolicy
                 + ", stopTimeout=" + stopTimeout + ", startGrace=" + startGrace + ", parentPid=" + parentPid
-                + ", maxLogBytes=" + maxLogBytes + ", resyncPolicy=" + resyncPolicy + "]";
+                + ", maxLogBytes=" + maxLogBytes + ", resyncPolicy=" + resyncPolicy + ", " + logMarkers + "]";
     }
 
-    /** Builder; binary, configFile and at least one database are required. */
+    /** Builder; binary, configFile, logMarkers and at least one database are required. */
     public static final class Builder {
         private Path binary;
         private Path configFile;
@@ -120,6 +128,7 @@ public final class SupervisorSettings {
         private String name = "litestream";
         private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
         private ResyncPolicy resyncPolicy = ResyncPolicy.defaults();
+        private LogMarkers logMarkers;
 
         private Builder() {
         }
@@ -196,6 +205,16 @@ public final class SupervisorSettings {
             return this;
         }
 
+        /**
+         * The messages of the installed Litestream (its dialect's). Required: resync arms on errors and
+         * only an upload it recognizes disarms it, so markers of another version would restart Litestream
+         * for good.
+         */
+        public Builder logMarkers(LogMarkers value) {
+            logMarkers = Objects.requireNonNull(value, "logMarkers");
+            return this;
+        }
+
         public SupervisorSettings build() {
             List<String> errors = new ArrayList<>();
             if (binary == null) {
@@ -203,6 +222,9 @@ public final class SupervisorSettings {
             }
             if (configFile == null) {
                 errors.add("configFile: not set; expected the path of the Litestream YAML config");
+            }
+            if (logMarkers == null) {
+                errors.add("logMarkers: not set; expected the installed Litestream's (from its dialect)");
             }
             if (databases.isEmpty()) {
                 errors.add("databases: empty; expected the path of every database the config replicates");

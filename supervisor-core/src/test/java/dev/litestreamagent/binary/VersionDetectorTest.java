@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.testing.TestBinary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -346,6 +346,7 @@ class ChaosTest {
     private static SupervisorSettings.Builder settings(Harness harness, Path config, Path db) {
         return SupervisorSettings.builder().name("chaos-" + harness.tempDir().getFileName()).binary(harness.binary())
                 .configFile(config).databases(List.of(db)).stopTimeout(Duration.ofSeconds(20))
+                .logMarkers(TestBinary.LOG_MARKERS)
                 .resyncPolicy(ResyncPolicy.of(Duration.ofSeconds(3), Duration.ofSeconds(5), STALL_TIMEOUT))
                 .restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50))
                         .maxDelay(Duration.ofMillis(500)).minUptime(Duration.ofMillis(200)).build());

@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.supervisor.RestartPolicy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

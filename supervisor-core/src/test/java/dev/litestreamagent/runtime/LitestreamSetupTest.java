@@ -9,7 +9,8 @@ import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
-import dev.litestreamagent.config.LitestreamVersion;
+import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.supervisor.ResyncPolicy;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
@@ -51,6 +52,6 @@ class LitestreamSetupTest {
         LitestreamSetup setup = LitestreamSetup.prepare(config(harness, Map.of("litestream.resync.max-wait", "7s")));
         ResyncPolicy used = setup.supervisorSettings(harness.tempDir().resolve("c.yml")).resyncPolicy();
         assertEquals(Duration.ofSeconds(7), used.maxWait(), "0.3.13 gets the configured policy");
-        assertFalse(LitestreamSetup.resyncPolicy(used, new LitestreamVersion(0, 5, 2)).enabled());
+        assertFalse(Dialect.of(new LitestreamVersion(0, 5, 2)).resyncPolicy(used).enabled());
     }
 }

@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.supervisor.log.LitestreamLine;
+import dev.litestreamagent.testing.TestBinary;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ResyncTriggerTest {
     private static final long S = 1_000_000_000L;
     private static final LitestreamLine ERROR = LitestreamLine.parse(
-            "{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}");
+            "{\"level\":\"ERROR\",\"msg\":\"monitor error\",\"error\":\"connection refused\"}", TestBinary.LOG_MARKERS);
     private static final LitestreamLine UPLOAD = LitestreamLine.parse(
-            "{\"level\":\"INFO\",\"msg\":\"wal segment written\",\"sz\":\"4120\"}");
-    private static final LitestreamLine OTHER = LitestreamLine.parse("{\"level\":\"INFO\",\"msg\":\"initialized db\"}");
+            "{\"level\":\"INFO\",\"msg\":\"wal segment written\",\"sz\":\"4120\"}", TestBinary.LOG_MARKERS);
+    private static final LitestreamLine OTHER = LitestreamLine.parse("{\"level\":\"INFO\",\"msg\":\"initialized db\"}",
+            TestBinary.LOG_MARKERS);
 
     @Test
     void dueOnlyAfterErrorsFollowedByTheQuietPeriodWithoutAnUpload() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.supervisor.log.LitestreamLine;
+import dev.litestreamagent.testing.TestBinary;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class StallWatchTest {
 
     private static LitestreamLine line(String level, String msg, String db) {
         return LitestreamLine.parse("{\"level\":\"" + level + "\",\"msg\":\"" + msg + "\",\"db\":\"" + db
-                + "\",\"replica\":\"s3\"}");
+                + "\",\"replica\":\"s3\"}", TestBinary.LOG_MARKERS);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.litestreamagent.testing.LogCapture;
+import dev.litestreamagent.testing.TestBinary;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ class StandInBinaryTest {
     private SupervisorSettings.Builder settings(Path binary) {
         return SupervisorSettings.builder().name("standin-" + dir.getFileName()).binary(binary)
                 .configFile(dir.resolve("unused.yml")).databases(List.of(dir.resolve("app.db")))
-                .stopTimeout(Duration.ofSeconds(1)).startGrace(Duration.ofSeconds(2));
+                .stopTimeout(Duration.ofSeconds(1)).startGrace(Duration.ofSeconds(2))
+                .logMarkers(TestBinary.LOG_MARKERS);
     }
 
     @Test

@@ -44,7 +44,8 @@ class SupervisorEndToEndTest {
 
     private static SupervisorSettings.Builder settings(Harness harness, Path config, Path db) {
         return SupervisorSettings.builder().name("e2e-" + harness.tempDir().getFileName()).binary(harness.binary())
-                .configFile(config).databases(List.of(db)).stopTimeout(Duration.ofSeconds(20));
+                .configFile(config).databases(List.of(db)).stopTimeout(Duration.ofSeconds(20))
+                .logMarkers(TestBinary.LOG_MARKERS);
     }
 
     private static List<Integer> restoredIds(Harness harness, Path config, Path db, String name) throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.litestreamagent.testing.LogCapture;
+import dev.litestreamagent.testing.TestBinary;
 import dev.litestreamagent.supervisor.lock.PidFile;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
 import java.lang.management.ManagementFactory;
@@ -33,6 +34,7 @@ class SupervisorRestartTest {
     private SupervisorSettings.Builder settings(String name) {
         return SupervisorSettings.builder().name(name).binary(dir.resolve("litestream")).configFile(dir.resolve("c.yml"))
                 .databases(List.of(dir.resolve("app.db"))).startGrace(Duration.ZERO).stopTimeout(Duration.ofSeconds(5))
+                .logMarkers(TestBinary.LOG_MARKERS)
                 .restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).multiplier(2)
                         .maxDelay(Duration.ofMillis(400)).jitter(0).minUptime(Duration.ofSeconds(1))
                         .crashLoopCount(5).crashLoopWindow(Duration.ofSeconds(10)).build());

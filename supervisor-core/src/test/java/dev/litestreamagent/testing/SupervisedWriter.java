@@ -32,7 +32,7 @@ public final class SupervisedWriter {
         Path db = Paths.get(args[2]);
         Supervisor supervisor = Supervisor.create(SupervisorSettings.builder().name("writer")
                 .binary(Paths.get(args[0])).configFile(Paths.get(args[1])).databases(List.of(db))
-                .stopTimeout(Duration.ofSeconds(10))
+                .stopTimeout(Duration.ofSeconds(10)).logMarkers(TestBinary.LOG_MARKERS)
                 .restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).build()).build());
         try {
             supervisor.start();

@@ -1,5 +1,8 @@
 package dev.litestreamagent.testing;
 
+import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.supervisor.log.LogMarkers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -8,6 +11,8 @@ import java.nio.file.Paths;
 public final class TestBinary {
     public static final String PROPERTY = "litestream.test.bin";
     public static final String ENV = "LITESTREAM_TEST_BIN";
+    /** The log messages of the binary the tests run (v0.3.13), as its dialect gives them to the supervisor. */
+    public static final LogMarkers LOG_MARKERS = Dialect.of(LitestreamVersion.V0_3_13).logMarkers();
 
     private TestBinary() {
     }

@@ -13,25 +13,24 @@ public final class LitestreamLine {
     /** Litestream's levels; anything unknown is logged at INFO. */
     public enum Level { DEBUG, INFO, WARN, ERROR }
 
-    /** Messages (Litestream 0.3) that begin and that complete an upload to a replica. */
-    private static final String[] UPLOAD_BEGUN = {"write wal segment", "write snapshot"};
-    private static final String[] UPLOAD_DONE = {"wal segment written", "snapshot written"};
-
     private final Level level;
     private final String text;
     private final Map<String, String> fields;
+    private final LogMarkers markers;
 
-    private LitestreamLine(Level level, String text, Map<String, String> fields) {
+    private LitestreamLine(Level level, String text, Map<String, String> fields, LogMarkers markers) {
         this.level = level;
         this.text = text;
         this.fields = fields;
+        this.markers = markers;
     }
 
-    public static LitestreamLine parse(String raw) {
+    /** {@code markers}: the installed Litestream's wording of uploads and start-up. */
+    public static LitestreamLine parse(String raw, LogMarkers markers) {
         String trimmed = raw.trim();
         Map<String, String> fields = trimmed.startsWith("{") ? FlatJson.parse(trimmed) : Logfmt.parse(trimmed);
         if (fields == null || !fields.containsKey("msg")) {
-            return new LitestreamLine(Level.INFO, raw, Collections.emptyMap());
+            return new LitestreamLine(Level.INFO, raw, Collections.emptyMap(), markers);
         }
         StringBuilder text = new StringBuilder(fields.get("msg"));
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -42,7 +41,8 @@ public final class LitestreamLine {
                         .append(value.isEmpty() || value.indexOf(' ') >= 0 ? '"' + value + '"' : value);
             }
         }
-        return new LitestreamLine(level(fields.get("level")), text.toString(), Collections.unmodifiableMap(fields));
+        return new LitestreamLine(level(fields.get("level")), text.toString(), Collections.unmodifiableMap(fields),
+                markers);
     }
 
     private static Level level(String name) {
@@ -80,21 +80,17 @@ public final class LitestreamLine {
 
     /** Litestream began writing a WAL segment or snapshot to a replica. */
     public boolean uploadBegun() {
-        return startsWithAny(UPLOAD_BEGUN);
+        return markers.uploadBegun(text);
     }
 
     /** Litestream finished writing a WAL segment or snapshot to a replica. */
     public boolean uploadDone() {
-        return startsWithAny(UPLOAD_DONE);
+        return markers.uploadDone(text);
     }
 
-    private boolean startsWithAny(String[] messages) {
-        for (String message : messages) {
-            if (text.startsWith(message)) {
-                return true;
-            }
-        }
-        return false;
+    /** Litestream set up one database of its config (it opens the file at its first sync). */
+    public boolean dbInitialized() {
+        return markers.dbInitialized(text);
     }
 
     public void logTo(Logger logger) {

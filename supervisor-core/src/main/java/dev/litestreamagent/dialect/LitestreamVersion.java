@@ -1,13 +1,12 @@
-package dev.litestreamagent.config;
+package dev.litestreamagent.dialect;
 
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Litestream release version ({@code v0.3.13}, {@code 0.5.2}); decides the config dialect and commands. */
+/** A Litestream release version ({@code v0.3.13}, {@code 0.5.2}); {@link Dialect#of} says what it speaks. */
 public final class LitestreamVersion implements Comparable<LitestreamVersion> {
     public static final LitestreamVersion V0_3_13 = new LitestreamVersion(0, 3, 13);
-    public static final LitestreamVersion V0_5_0 = new LitestreamVersion(0, 5, 0);
 
     private static final Pattern VERSION = Pattern.compile("^v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?(?:[-+].*)?$");
 
@@ -36,11 +35,6 @@ public final class LitestreamVersion implements Comparable<LitestreamVersion> {
         }
         return new LitestreamVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-    }
-
-    /** 0.5 and later: {@code replica:}, LTX, {@code ltx} command, {@code mcp-addr}. */
-    public boolean isV05OrLater() {
-        return compareTo(V0_5_0) >= 0;
     }
 
     public boolean isAtLeast(LitestreamVersion other) {

@@ -1,0 +1,152 @@
+package dev.litestreamagent.dialect;
+
+import dev.litestreamagent.supervisor.ResyncPolicy;
+import dev.litestreamagent.supervisor.log.LogMarkers;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * What differs between Litestream versions, in one place per version: the shape of its config
+ * file, its replica types, its subcommands and their flags, the log messages the supervisor reads,
+ * and the names of its release archives. Versions that read the same config, take the same flags
+ * and log the same way share one dialect; a version that changes any of that is one new subclass
+ * and one line in {@link #ALL}. Immutable.
+ */
+public abstract class Dialect {
+    /** Every dialect at the first version that speaks it, oldest first. */
+    private static final List<Dialect> ALL = Collections.unmodifiableList(Arrays.asList(
+            new Litestream03(new LitestreamVersion(0, 3, 0)),
+            new Litestream05(new LitestreamVersion(0, 5, 0))));
+
+    private static final Set<String> CONFIG_ONLY = flags("config");
+
+    private final LitestreamVersion version;
+    private final Map<String, Set<String>> subcommands;
+
+    /** {@code subcommands}: each subcommand with its flags that take a value (from Litestream's flag sets). */
+    Dialect(LitestreamVersion version, Map<String, Set<String>> subcommands) {
+        this.version = version;
+        this.subcommands = subcommands;
+    }
+
+    /** The dialect of {@code version}: the newest one whose first version it has reached (older ones speak 0.3's). */
+    public static Dialect of(LitestreamVersion version) {
+        Dialect found = ALL.get(0);
+        for (Dialect dialect : ALL) {
+            if (version.isAtLeast(dialect.version)) {
+                found = dialect;
+            }
+        }
+        return found.at(version);
+    }
+
+    /** Every dialect, oldest first, each at its first version: for texts that say which versions have what. */
+    public static List<Dialect> all() {
+        return ALL;
+    }
+
+    /** The oldest dialect for which {@code has} holds. */
+    public static Optional<Dialect> oldestWith(Predicate<Dialect> has) {
+        return ALL.stream().filter(has).findFirst();
+    }
+
+    /**
+     * Which Litestream versions {@code has} holds for, for a help or error text: empty when all,
+     * {@code Litestream 0.5 and later}, {@code Litestream 0.3 only}.
+     */
+    public static String versionsWith(Predicate<Dialect> has) {
+        List<Dialect> with = ALL.stream().filter(has).collect(Collectors.toList());
+        if (with.size() == ALL.size()) {
+            return "";
+        }
+        String names = with.stream().map(Dialect::name).collect(Collectors.joining(", "));
+        boolean fromThereOn = !with.isEmpty() && with.equals(ALL.subList(ALL.indexOf(with.get(0)), ALL.size()));
+        return fromThereOn ? "Litestream " + with.get(0).name() + " and later" : "Litestream " + names + " only";
+    }
+
+    /** This dialect for {@code version}, one of its versions. */
+    abstract Dialect at(LitestreamVersion version);
+
+    public final LitestreamVersion version() {
+        return version;
+    }
+
+    /** {@code 0.3}, {@code 0.5}: the first minor version that speaks it. */
+    public abstract String name();
+
+    /** Whether {@code other} speaks the same dialect (another version of it, perhaps). */
+    public final boolean sameAs(Dialect other) {
+        return name().equals(other.name());
+    }
+
+    // The config file.
+
+    /** Whether the top-level {@code mcp-addr} setting exists. */
+    public abstract boolean hasMcpServer();
+
+    /** The values of {@code logging.level}. */
+    public abstract List<String> loggingLevels();
+
+    /** The replica types, as the {@code type} option spells them. */
+    public abstract List<String> replicaTypes();
+
+    /** Why this version ignores the per-replica {@code option} without a word; empty when it reads it. */
+    public abstract Optional<String> ignoredReplicaOption(String option);
+
+    /** Puts the one replica of a database into its {@code dbs} entry, under the key this version reads. */
+    public abstract void putReplica(Map<String, Object> database, Map<String, Object> replica);
+
+    // The command line.
+
+    /**
+     * The subcommand to run for the agent's {@code command} of the same name: itself, another
+     * (a deprecated alias's successor), or empty when this version has none.
+     */
+    public Optional<String> subcommand(String command) {
+        return subcommands.containsKey(command) ? Optional.of(command) : Optional.empty();
+    }
+
+    /** The flags of {@code subcommand} that take a value, without the dash; every other flag is a boolean. */
+    public final Set<String> valueFlags(String subcommand) {
+        return subcommands.getOrDefault(subcommand, CONFIG_ONLY);
+    }
+
+    // The log and the supervisor.
+
+    /** The messages of uploads and start-up the supervisor follows. */
+    public abstract LogMarkers logMarkers();
+
+    /** The resync policy that holds with this version: {@code configured}, or off where the log cannot drive it. */
+    public abstract ResyncPolicy resyncPolicy(ResyncPolicy configured);
+
+    // The release archives.
+
+    /** The archive's file name on the release page, for Go's {@code os} and {@code arch} names. */
+    public abstract String releaseArchive(String os, String arch);
+
+    /** Whether that archive is a zip (else a gzipped tar). */
+    public abstract boolean releaseArchiveIsZip(String os);
+
+    /** Whether the release publishes a {@code checksums.txt} beside its archives. */
+    public abstract boolean releaseHasChecksumsFile();
+
+    static Set<String> flags(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names)));
+    }
+
+    static List<String> list(String... values) {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    @Override
+    public String toString() {
+        return "Litestream " + name() + " dialect (" + version + ")";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.litestreamagent.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.supervisor.ResyncPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each Litestream version speaks the dialect of the newest dialect it has reached, with its own version. */
+class DialectTest {
+    private static final Dialect V03 = Dialect.of(LitestreamVersion.V0_3_13);
+    private static final Dialect V05 = Dialect.of(LitestreamVersion.parse("0.5.16"));
+
+    @Test
+    void aVersionSpeaksTheNewestDialectItHasReached() {
+        assertEquals("0.3", Dialect.of(LitestreamVersion.parse("0.2.9")).name(), "older versions read 0.3's config");
+        assertEquals("0.3", V03.name());
+        assertEquals("0.5", Dialect.of(LitestreamVersion.parse("0.5.0")).name());
+        assertEquals("0.5", Dialect.of(LitestreamVersion.parse("0.9.1")).name(), "until a newer dialect is added");
+        assertEquals(LitestreamVersion.parse("0.5.16"), V05.version());
+        assertTrue(V05.sameAs(Dialect.of(LitestreamVersion.parse("0.5.2"))));
+        assertFalse(V05.sameAs(V03));
+    }
+
+    @Test
+    void aDatabaseGetsAReplicasListOn03AndOneReplicaOn05() {
+        Map<String, Object> replica = Map.of("type", "file", "path", "/r");
+        Map<String, Object> on03 = new LinkedHashMap<>();
+        V03.putReplica(on03, replica);
+        assertEquals(Map.of("replicas", List.of(replica)), on03);
+        Map<String, Object> on05 = new LinkedHashMap<>();
+        V05.putReplica(on05, replica);
+        assertEquals(Map.of("replica", replica), on05);
+    }
+
+    @Test
+    void settingsOnlyOneVersionKnows() {
+        assertFalse(V03.hasMcpServer());
+        assertTrue(V05.hasMcpServer());
+        assertFalse(V03.loggingLevels().contains("trace"));
+        assertTrue(V05.loggingLevels().contains("trace"));
+        assertFalse(V03.replicaTypes().contains("webdav"));
+        assertTrue(V05.replicaTypes().containsAll(V03.replicaTypes()));
+        assertEquals(Optional.empty(), V03.ignoredReplicaOption("retention"));
+        assertTrue(V05.ignoredReplicaOption("retention").isPresent());
+        assertEquals(Optional.empty(), V05.ignoredReplicaOption("sync-interval"));
+    }
+
+    @Test
+    void commandsPerVersionAndTheTextsThatSayWhere() {
+        assertEquals(Optional.of("generations"), V03.subcommand("generations"));
+        assertEquals(Optional.empty(), V05.subcommand("generations"));
+        assertEquals(Optional.of("wal"), V03.subcommand("wal"));
+        assertEquals(Optional.of("ltx"), V05.subcommand("wal"), "wal is a deprecated alias of ltx on 0.5");
+        assertEquals("Litestream 0.3 only", Dialect.versionsWith(d -> d.subcommand("snapshots").isPresent()));
+        assertEquals("Litestream 0.5 and later", Dialect.versionsWith(d -> d.subcommand("ltx").isPresent()));
+        assertEquals("", Dialect.versionsWith(d -> d.subcommand("restore").isPresent()));
+        assertEquals("0.5", Dialect.oldestWith(Dialect::hasMcpServer).map(Dialect::name).orElse(null));
+    }
+
+    @Test
+    void everySubcommandTakesTheConfigFlagTheAgentRefusesFromOperators() {
+        for (Dialect dialect : Dialect.all()) {
+            for (String command : List.of("databases", "generations", "snapshots", "wal", "ltx", "restore",
+                    "replicate", "version")) {
+                dialect.subcommand(command).ifPresent(sub -> assertTrue(dialect.valueFlags(sub).contains("config"),
+                        dialect + " " + sub));
+            }
+        }
+        assertTrue(V03.valueFlags("restore").contains("generation"));
+        assertFalse(V05.valueFlags("restore").contains("generation"));
+        assertTrue(V05.valueFlags("restore").contains("txid"));
+    }
+
+    @Test
+    void resyncRunsOnlyWhereItsLogMessagesWereMeasured() {
+        ResyncPolicy configured = ResyncPolicy.defaults();
+        assertEquals(configured, V03.resyncPolicy(configured));
+        assertFalse(V05.resyncPolicy(configured).enabled());
+    }
+
+    @Test
+    void releaseArchivesAreNamedAsOnTheReleasePages() {
+        assertEquals("litestream-v0.3.13-linux-arm64.tar.gz", V03.releaseArchive("linux", "arm64"));
+        assertTrue(V03.releaseArchiveIsZip("darwin"));
+        assertFalse(V03.releaseHasChecksumsFile());
+        assertEquals("litestream-0.5.16-linux-x86_64.tar.gz", V05.releaseArchive("linux", "amd64"));
+        assertFalse(V05.releaseArchiveIsZip("darwin"));
+        assertTrue(V05.releaseHasChecksumsFile());
+    }
+}
