@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * A child JVM for end-to-end tests: supervises Litestream for one database (stopped by the JVM
- * shutdown hook the supervisor registers) and commits about 100 rows a second, appending the id
+ * shutdown hook this writer registers) and commits about 100 rows a second, appending the id
  * of every committed row to a file. Prints {@code RUNNING} once Litestream is up; exits 3 with
  * the refusal message when another replicator holds the database.
  * Arguments: binary config database committed-ids-file max-rows (0 = unlimited).
@@ -36,6 +36,8 @@ public final class SupervisedWriter {
                 .restartPolicy(RestartPolicy.builder().initialDelay(Duration.ofMillis(50)).build()).build());
         try {
             supervisor.start();
+            // the owner stops it at exit (the supervisor registers no hook of its own)
+            Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "writer-stop"));
         } catch (ReplicatorAlreadyRunningException e) {
             System.out.println("REFUSED " + e.getMessage());
             System.exit(REFUSED);
