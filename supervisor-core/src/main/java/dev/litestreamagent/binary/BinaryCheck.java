@@ -1,5 +1,6 @@
 package dev.litestreamagent.binary;
 
+import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ final class BinaryCheck {
     static void verify(Path binary, String source, Optional<Platform> platform) throws BinaryException {
         if (!Files.exists(binary)) {
             throw new BinaryException("Litestream binary not found at " + binary + " (from " + source
-                    + "). Fix the path, or unset " + BinarySettings.KEY_BIN_PATH
+                    + "). Fix the path, or unset " + Keys.BIN_PATH
                     + " to let the agent find Litestream on PATH or download it.");
         }
         if (!Files.isRegularFile(binary)) {
@@ -46,7 +47,7 @@ final class BinaryCheck {
             throw new BinaryException("Litestream binary " + shown + " (from " + source + ") is built for "
                     + header.get().describe() + ", but this machine is " + platform + ". Install the "
                     + platform.os() + "-" + platform.arch() + " build of Litestream and set "
-                    + BinarySettings.KEY_BIN_PATH + " to it (or put it on PATH).");
+                    + Keys.BIN_PATH + " to it (or put it on PATH).");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.litestreamagent.binary;
 
+import dev.litestreamagent.settings.Keys;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class BinaryResolver {
     public ResolvedBinary resolve() throws BinaryException {
         if (settings.binPath() != null) {
             Path binPath = settings.binPath().toAbsolutePath();
-            BinaryCheck.verify(binPath, BinarySettings.KEY_BIN_PATH, platform);
+            BinaryCheck.verify(binPath, Keys.BIN_PATH.name(), platform);
             return new ResolvedBinary(binPath, ResolvedBinary.ORIGIN_BIN_PATH);
         }
         Optional<Path> cached = cachedBinary();
@@ -63,11 +64,11 @@ public final class BinaryResolver {
             return new ResolvedBinary(onPath.get(), ResolvedBinary.ORIGIN_PATH);
         }
         if (!settings.downloadEnabled()) {
-            throw new BinaryException("Litestream not found: " + BinarySettings.KEY_BIN_PATH + " is not set, "
+            throw new BinaryException("Litestream not found: " + Keys.BIN_PATH + " is not set, "
                     + "there is no litestream on PATH" + (settings.pathLookup() ? "" : " (PATH lookup is off)")
-                    + " and downloading is off (" + BinarySettings.KEY_DOWNLOAD_ENABLED + "=false). Install Litestream "
-                    + "(https://litestream.io/install/) and put it on PATH or set " + BinarySettings.KEY_BIN_PATH
-                    + "=/path/to/litestream, or set " + BinarySettings.KEY_DOWNLOAD_ENABLED + "=true.");
+                    + " and downloading is off (" + Keys.DOWNLOAD_ENABLED + "=false). Install Litestream "
+                    + "(https://litestream.io/install/) and put it on PATH or set " + Keys.BIN_PATH
+                    + "=/path/to/litestream, or set " + Keys.DOWNLOAD_ENABLED + "=true.");
         }
         if (platform.isEmpty()) {
             throw new BinaryException("Litestream not found on PATH and cannot be downloaded: " + platformProblem);

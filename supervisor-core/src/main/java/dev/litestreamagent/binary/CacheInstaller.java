@@ -1,6 +1,7 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -56,7 +57,7 @@ final class CacheInstaller {
             }
         } catch (IOException e) {
             throw new BinaryException("cannot install Litestream into " + dir + ": " + e
-                    + ". Make sure " + BinarySettings.KEY_CACHE_DIR + " (" + settings.cacheDirectory() + ") is writable.", e);
+                    + ". Make sure " + Keys.CACHE_DIR + " (" + settings.cacheDirectory() + ") is writable.", e);
         } finally {
             IN_THIS_JVM.unlock();
         }
@@ -75,7 +76,7 @@ final class CacheInstaller {
                 throw new BinaryException("checksum mismatch for " + uri + ": expected sha256 " + expected.sha256
                         + " (" + expected.source + "), got " + actual + ". Nothing was installed. The download was "
                         + "corrupted or the server sent a different file; if you verified this file yourself, set "
-                        + BinarySettings.KEY_DOWNLOAD_SHA256 + " to its sha256.");
+                        + Keys.DOWNLOAD_SHA256 + " to its sha256.");
             }
             try {
                 ArchiveExtractor.extractBinary(archive, asset.isZip(), binary);
@@ -97,7 +98,7 @@ final class CacheInstaller {
     /** The user's pin, else the project's pin, else the release's checksums.txt (0.5+), else fail closed. */
     private Expected expectedSha256(ReleaseAsset asset) throws BinaryException {
         if (settings.sha256() != null) {
-            return new Expected(settings.sha256(), BinarySettings.KEY_DOWNLOAD_SHA256);
+            return new Expected(settings.sha256(), Keys.DOWNLOAD_SHA256.name());
         }
         String pinned = PinnedChecksums.forAsset(asset.fileName()).orElse(null);
         if (pinned != null) {
@@ -108,15 +109,15 @@ final class CacheInstaller {
             String listed = checksumFor(downloader.text(uri), asset.fileName());
             if (listed == null) {
                 throw new BinaryException(uri + " lists no checksum for " + asset.fileName()
-                        + "; nothing was downloaded. Set " + BinarySettings.KEY_DOWNLOAD_SHA256
-                        + " to the archive's sha256, or install Litestream and set " + BinarySettings.KEY_BIN_PATH + ".");
+                        + "; nothing was downloaded. Set " + Keys.DOWNLOAD_SHA256
+                        + " to the archive's sha256, or install Litestream and set " + Keys.BIN_PATH + ".");
             }
             return new Expected(listed, uri.toString());
         }
         throw new BinaryException("no trusted sha256 is known for " + asset.fileName() + " (Litestream "
                 + asset.version() + " publishes no checksums.txt and litestream-agent pins none for it), so it is "
-                + "not downloaded. Set " + BinarySettings.KEY_DOWNLOAD_SHA256 + " to the archive's sha256, or install "
-                + "Litestream yourself and set " + BinarySettings.KEY_BIN_PATH + ".");
+                + "not downloaded. Set " + Keys.DOWNLOAD_SHA256 + " to the archive's sha256, or install "
+                + "Litestream yourself and set " + Keys.BIN_PATH + ".");
     }
 
     /** Lines of {@code <sha256>  <file>} (a {@code *} before the name marks binary mode). */

@@ -1,11 +1,12 @@
 package dev.litestreamagent.binary;
 
+import dev.litestreamagent.settings.Keys;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /** A Litestream binary that exists, is executable and fits this machine, and where it was found. */
 public final class ResolvedBinary {
-    public static final String ORIGIN_BIN_PATH = "litestream.bin-path";
+    public static final String ORIGIN_BIN_PATH = Keys.BIN_PATH.name();
     public static final String ORIGIN_CACHE = "cache";
     public static final String ORIGIN_PATH = "PATH";
     public static final String ORIGIN_DOWNLOAD = "download";

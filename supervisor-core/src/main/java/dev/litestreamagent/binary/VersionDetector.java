@@ -1,6 +1,7 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.settings.Keys;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class VersionDetector {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new BinaryException("`" + binary + " version` did not answer within " + timeout.toMillis()
-                        + " ms; is it really Litestream? Check " + BinarySettings.KEY_BIN_PATH + ".");
+                        + " ms; is it really Litestream? Check " + Keys.BIN_PATH + ".");
             }
             output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).trim();
             if (process.exitValue() != 0) {

@@ -86,9 +86,9 @@ public final class AgentConfig {
         return downloadEnabled;
     }
 
-    /** {@code litestream.download.base-url}; empty: Litestream's GitHub releases. */
-    public Optional<String> downloadBaseUrl() {
-        return Optional.ofNullable(downloadBaseUrl);
+    /** {@code litestream.download.base-url}, without trailing slashes; by default Litestream's GitHub releases. */
+    public String downloadBaseUrl() {
+        return downloadBaseUrl;
     }
 
     /** {@code litestream.download.sha256}: the user's own pin for the downloaded archive. */
@@ -216,7 +216,7 @@ public final class AgentConfig {
         return "AgentConfig" + settings;
     }
 
-    /** Filled in by {@link ConfigLoader}; fields start at the documented defaults. */
+    /** Filled in by {@link ConfigLoader}, which takes every default from the key registry. */
     static final class Builder {
         final List<DatabaseConfig> databases = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
@@ -224,17 +224,17 @@ public final class AgentConfig {
         Path workingDirectory;
         Path binPath;
         LitestreamVersion statedVersion;
-        boolean enabled = true;
+        boolean enabled;
         boolean required;
         boolean restoreOnStart;
-        Duration restoreTimeout = Duration.ofSeconds(60);
-        Duration stopTimeout = Duration.ofSeconds(20);
-        Duration verifyTimeout = Duration.ofSeconds(10);
-        RestartPolicy restart = RestartPolicy.defaults();
-        ResyncPolicy resync = ResyncPolicy.defaults();
-        String logLevel = "info";
+        Duration restoreTimeout;
+        Duration stopTimeout;
+        Duration verifyTimeout;
+        RestartPolicy restart;
+        ResyncPolicy resync;
+        String logLevel;
         Path cacheDirectory;
-        boolean downloadEnabled = true;
+        boolean downloadEnabled;
         String downloadBaseUrl;
         String downloadSha256;
         String addr;

@@ -1,15 +1,16 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.settings.Key;
+import dev.litestreamagent.settings.Keys;
+import dev.litestreamagent.settings.ListenAddress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Builds the {@link AgentConfig} from agent argument, {@code -Dlitestream.*}, {@code LITESTREAM_AGENT_*}
@@ -17,10 +18,6 @@ import java.util.regex.Pattern;
  * collected and reported in one {@link ConfigException}.
  */
 public final class ConfigLoader {
-    static final List<String> LOG_LEVELS = Arrays.asList("trace", "debug", "info", "warn", "error");
-    static final List<String> LOG_TYPES = Arrays.asList("text", "json");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
     private ConfigLoader() {
     }
 
@@ -30,35 +27,29 @@ public final class ConfigLoader {
         SettingReader r = new SettingReader(raw, problems);
         AgentConfig.Builder b = new AgentConfig.Builder();
         b.workingDirectory = input.workingDirectory();
-        r.string(Keys.CONFIG_FILE);
-        b.enabled = r.bool(Keys.ENABLED, b.enabled);
-        b.required = r.bool(Keys.REQUIRED, b.required);
+        r.optional(Keys.CONFIG_FILE);
+        b.enabled = r.read(Keys.ENABLED);
+        b.required = r.read(Keys.REQUIRED);
         b.binPath = binPath(r, input.workingDirectory());
         b.statedVersion = version(r);
-        b.pathPrefix = r.string(Keys.PATH_PREFIX).map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty())
+        b.pathPrefix = r.optional(Keys.PATH_PREFIX).map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty())
                 .orElse(null);
         b.addr = address(r, Keys.ADDR, "metrics endpoint", b.warnings);
         b.mcpAddr = address(r, Keys.MCP_ADDR, "MCP server", b.warnings);
-        b.loggingLevel = r.choice(Keys.LOGGING_LEVEL, LOG_LEVELS).orElse(null);
-        b.loggingType = r.choice(Keys.LOGGING_TYPE, LOG_TYPES).orElse(null);
-        b.loggingStderr = r.optionalBool(Keys.LOGGING_STDERR).orElse(null);
-        b.restoreOnStart = r.bool(Keys.RESTORE_ON_START, b.restoreOnStart);
-        b.restoreTimeout = r.duration(Keys.RESTORE_TIMEOUT, b.restoreTimeout);
-        b.stopTimeout = r.duration(Keys.STOP_TIMEOUT, b.stopTimeout);
-        b.verifyTimeout = r.duration(Keys.VERIFY_TIMEOUT, b.verifyTimeout);
+        b.loggingLevel = r.optional(Keys.LOGGING_LEVEL).orElse(null);
+        b.loggingType = r.optional(Keys.LOGGING_TYPE).orElse(null);
+        b.loggingStderr = r.optional(Keys.LOGGING_STDERR).orElse(null);
+        b.restoreOnStart = r.read(Keys.RESTORE_ON_START);
+        b.restoreTimeout = r.read(Keys.RESTORE_TIMEOUT);
+        b.stopTimeout = r.read(Keys.STOP_TIMEOUT);
+        b.verifyTimeout = r.read(Keys.VERIFY_TIMEOUT);
         b.restart = RestartReader.read(r);
         b.resync = ResyncReader.read(r);
-        b.logLevel = r.choice(Keys.LOG_LEVEL, LOG_LEVELS).orElse(b.logLevel);
+        b.logLevel = r.read(Keys.LOG_LEVEL);
         b.cacheDirectory = cacheDirectory(r, input.workingDirectory());
-        b.downloadEnabled = r.bool(Keys.DOWNLOAD_ENABLED, b.downloadEnabled);
-        b.downloadBaseUrl = downloadBaseUrl(r);
-        b.downloadSha256 = r.string(Keys.DOWNLOAD_SHA256).map(String::toLowerCase).filter(s -> {
-            boolean ok = SHA256.matcher(s).matches();
-            if (!ok) {
-                r.problem(Keys.DOWNLOAD_SHA256, s, "64 hexadecimal digits (a sha256 checksum)");
-            }
-            return ok;
-        }).orElse(null);
+        b.downloadEnabled = r.read(Keys.DOWNLOAD_ENABLED);
+        b.downloadBaseUrl = r.read(Keys.DOWNLOAD_BASE_URL);
+        b.downloadSha256 = r.optional(Keys.DOWNLOAD_SHA256).orElse(null);
         b.databases.addAll(new DatabasesReader(r, input, b.warnings)
                 .read(b.restoreOnStart, Optional.ofNullable(b.pathPrefix)));
         if (b.databases.isEmpty() && !r.hasProblems()) {
@@ -74,7 +65,7 @@ public final class ConfigLoader {
     }
 
     private static Path binPath(SettingReader r, Path workingDirectory) {
-        Optional<String> value = r.string(Keys.BIN_PATH);
+        Optional<String> value = r.optional(Keys.BIN_PATH);
         if (!value.isPresent()) {
             return null;
         }
@@ -86,55 +77,39 @@ public final class ConfigLoader {
         } catch (InvalidPathException e) {
             // reported below with the key
         }
-        r.problem(Keys.BIN_PATH, value.get(), "the path of the litestream executable (not a directory)");
+        r.problem(Keys.BIN_PATH, value.get());
         return null;
     }
 
     private static Path cacheDirectory(SettingReader r, Path workingDirectory) {
-        Optional<String> value = r.string(Keys.CACHE_DIR);
+        Optional<String> value = r.optional(Keys.CACHE_DIR);
         try {
             return value.map(d -> workingDirectory.resolve(d).normalize()).orElse(null);
         } catch (InvalidPathException e) {
-            r.problem(Keys.CACHE_DIR, value.get(), "a directory path (" + e.getReason() + ")");
+            r.problem(Keys.CACHE_DIR.name(), value.get(), Keys.CACHE_DIR.type().expected() + " (" + e.getReason() + ")");
             return null;
         }
     }
 
     private static LitestreamVersion version(SettingReader r) {
-        Optional<String> value = r.string(Keys.VERSION);
+        Optional<String> value = r.optional(Keys.VERSION);
         if (!value.isPresent()) {
             return null;
         }
         try {
             return LitestreamVersion.parse(value.get());
         } catch (IllegalArgumentException e) {
-            r.problem(Keys.VERSION, value.get(), "a Litestream version such as 0.3.13 or v0.5.2");
+            r.problem(Keys.VERSION, value.get());
             return null;
         }
     }
 
-    private static String downloadBaseUrl(SettingReader r) {
-        Optional<String> value = r.string(Keys.DOWNLOAD_BASE_URL);
-        if (value.isPresent() && !value.get().matches("(?i)(https?|file)://\\S+")) {
-            r.problem(Keys.DOWNLOAD_BASE_URL, value.get(), "an http(s):// or file:// URL of a Litestream release mirror");
-            return null;
-        }
-        return value.orElse(null);
-    }
-
-    private static String address(SettingReader r, String key, String what, List<String> warnings) {
-        Optional<String> value = r.string(key);
-        if (!value.isPresent()) {
-            return null;
-        }
-        if (!ListenAddress.isValid(value.get())) {
-            r.problem(key, value.get(), ListenAddress.EXPECTED);
-            return null;
-        }
-        if (!ListenAddress.isLoopback(value.get())) {
+    private static String address(SettingReader r, Key<String> key, String what, List<String> warnings) {
+        Optional<String> value = r.optional(key);
+        if (value.isPresent() && !ListenAddress.isLoopback(value.get())) {
             warnings.add(key + ": \"" + value.get() + "\" listens beyond this machine; Litestream's " + what
                     + " has no authentication, so bind it to 127.0.0.1:PORT unless other hosts must reach it");
         }
-        return value.get();
+        return value.orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.Key;
+import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -60,8 +62,9 @@ final class DatabasesReader {
                 continue;
             }
             Optional<Location> location = location(prefix);
-            boolean restore = reader.bool(prefix + Keys.DB_RESTORE_ON_START, restoreOnStartDefault);
-            Map<String, String> litestreamOptions = litestreamOptions(prefix);
+            boolean restore = reader.read(Keys.DB_RESTORE_ON_START.nameFor(alias), Keys.DB_RESTORE_ON_START.type(),
+                    restoreOnStartDefault);
+            Map<String, String> litestreamOptions = litestreamOptions(alias);
             Map<String, String> replica = options(prefix + Keys.REPLICA);
             boolean defaulted = replica.isEmpty();
             Map<String, String> configured = defaulted ? null : ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader);
@@ -96,8 +99,8 @@ final class DatabasesReader {
 
     /** The database file from {@code url} or {@code path}; when both are set the higher source wins, same source is an error. */
     private Optional<Location> location(String prefix) {
-        String urlKey = prefix + Keys.DB_URL;
-        String pathKey = prefix + Keys.DB_PATH;
+        String urlKey = prefix + Keys.DB_URL.name();
+        String pathKey = prefix + Keys.DB_PATH.name();
         Optional<String> url = reader.string(urlKey);
         Optional<String> file = reader.string(pathKey);
         if (url.isPresent() && file.isPresent()) {
@@ -168,23 +171,21 @@ final class DatabasesReader {
         }
     }
 
-    private Map<String, String> litestreamOptions(String prefix) {
+    /** Litestream's own database settings, checked and kept as written, in the registry's order. */
+    private Map<String, String> litestreamOptions(String alias) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (String option : Keys.DB_LITESTREAM_DURATIONS) {
-            reader.string(prefix + option).ifPresent(v -> {
-                if (!Durations.isGoDuration(v) && !Secrets.isReference(v)) {
-                    reader.problem(prefix + option, v, Durations.GO_EXPECTED);
-                }
-                options.put(option, v);
-            });
-        }
-        for (String option : Keys.DB_LITESTREAM_COUNTS) {
-            reader.string(prefix + option).ifPresent(v -> {
-                if (!v.matches("\\d+") && !Secrets.isReference(v)) {
-                    reader.problem(prefix + option, v, "a whole number of pages");
-                }
-                options.put(option, v);
-            });
+        for (Key<?> key : Keys.database()) {
+            if (key.scope() == Key.Scope.DATABASE_LITESTREAM) {
+                String name = key.nameFor(alias);
+                reader.string(name).ifPresent(v -> {
+                    try {
+                        key.type().parse(v);
+                    } catch (IllegalArgumentException e) {
+                        reader.problem(name, v, key.type().expected());
+                    }
+                    options.put(key.name(), v);
+                });
+            }
         }
         return options;
     }

@@ -2,6 +2,7 @@ package dev.litestreamagent.config;
 
 import dev.litestreamagent.dialect.Dialect;
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.settings.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +30,12 @@ public final class LitestreamYaml {
         Map<String, Object> root = new LinkedHashMap<>();
         config.addr().ifPresent(a -> root.put("addr", encoding.value(a)));
         config.mcpAddr().ifPresent(a -> {
-            requireNewer(Keys.MCP_ADDR, a, dialect, Dialect::hasMcpServer, problems);
+            requireNewer(Keys.MCP_ADDR.name(), a, dialect, Dialect::hasMcpServer, problems);
             root.put("mcp-addr", encoding.value(a));
         });
         Map<String, Object> logging = new LinkedHashMap<>();
         config.loggingLevel().ifPresent(level -> {
-            requireNewer(Keys.LOGGING_LEVEL, level, dialect, d -> d.loggingLevels().contains(level), problems);
+            requireNewer(Keys.LOGGING_LEVEL.name(), level, dialect, d -> d.loggingLevels().contains(level), problems);
             logging.put("level", level);
         });
         config.loggingType().ifPresent(type -> logging.put("type", type));

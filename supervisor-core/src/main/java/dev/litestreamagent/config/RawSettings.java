@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -119,18 +120,19 @@ final class RawSettings {
     /** The file {@link SettingsFile} finds; a named file that cannot be read is a problem. */
     private void loadFile(ConfigInput input, Map<String, String> agentArgs, Map<String, String> sysprops,
             Map<String, String> env, List<ConfigProblem> problems) {
-        String named = agentArgs.getOrDefault(Keys.CONFIG_FILE,
-                sysprops.getOrDefault(Keys.CONFIG_FILE, env.get(Keys.CONFIG_FILE)));
+        String named = agentArgs.getOrDefault(Keys.CONFIG_FILE.name(),
+                sysprops.getOrDefault(Keys.CONFIG_FILE.name(), env.get(Keys.CONFIG_FILE.name())));
         SettingsFile located;
         try {
             located = SettingsFile.locate(named, input.workingDirectory(), input.classLoader().orElse(null));
         } catch (InvalidPathException e) {
-            problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a properties file path (" + e.getReason() + ")"));
+            problems.add(new ConfigProblem(Keys.CONFIG_FILE.name(), named,
+                    Keys.CONFIG_FILE.type().expected() + " (" + e.getReason() + ")"));
             return;
         }
         Path file = located.path();
         if (named != null && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
-            problems.add(new ConfigProblem(Keys.CONFIG_FILE, named, "a readable properties file (" + file
+            problems.add(new ConfigProblem(Keys.CONFIG_FILE.name(), named, "a readable properties file (" + file
                     + (Files.isDirectory(file) ? " is a directory)" : " does not exist or cannot be read)")));
         } else if (file != null) {
             readFile(file, problems);
@@ -138,7 +140,7 @@ final class RawSettings {
             try (InputStream in = located.resource().openStream()) {
                 load(in, "class path: " + located.resource());
             } catch (IOException e) {
-                problems.add(new ConfigProblem(Keys.CONFIG_FILE, located.resource().toString(),
+                problems.add(new ConfigProblem(Keys.CONFIG_FILE.name(), located.resource().toString(),
                         "a readable class-path resource (" + e.getMessage() + ")"));
             }
         }
@@ -148,7 +150,7 @@ final class RawSettings {
         try (InputStream in = Files.newInputStream(file)) {
             load(in, "properties file: " + file);
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(new ConfigProblem(Keys.CONFIG_FILE, file.toString(),
+            problems.add(new ConfigProblem(Keys.CONFIG_FILE.name(), file.toString(),
                     "a readable properties file (" + e.getMessage() + ")"));
         }
     }

@@ -1,6 +1,7 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.settings.Durations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

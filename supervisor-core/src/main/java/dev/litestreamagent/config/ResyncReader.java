@@ -1,5 +1,7 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.Durations;
+import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.ResyncPolicy;
 import java.time.Duration;
 
@@ -9,15 +11,14 @@ final class ResyncReader {
     }
 
     static ResyncPolicy read(SettingReader r) {
-        ResyncPolicy d = ResyncPolicy.defaults();
-        boolean enabled = r.bool(Keys.RESYNC_ENABLED, true);
-        Duration quietPeriod = r.duration(Keys.RESYNC_QUIET_PERIOD, d.quietPeriod());
-        Duration maxWait = r.duration(Keys.RESYNC_MAX_WAIT, d.maxWait());
-        Duration stallTimeout = r.duration(Keys.RESYNC_STALL_TIMEOUT, d.stallTimeout());
+        boolean enabled = r.read(Keys.RESYNC_ENABLED);
+        Duration quietPeriod = r.read(Keys.RESYNC_QUIET_PERIOD);
+        Duration maxWait = r.read(Keys.RESYNC_MAX_WAIT);
+        Duration stallTimeout = r.read(Keys.RESYNC_STALL_TIMEOUT);
         if (maxWait.compareTo(quietPeriod) < 0) {
-            r.problem(Keys.RESYNC_MAX_WAIT, Durations.format(maxWait),
+            r.problem(Keys.RESYNC_MAX_WAIT.name(), Durations.format(maxWait),
                     "at least " + Keys.RESYNC_QUIET_PERIOD + " (" + Durations.format(quietPeriod) + ")");
-            return d; // reported; the configuration is refused as a whole
+            return ResyncPolicy.defaults(); // reported; the configuration is refused as a whole
         }
         return enabled ? ResyncPolicy.of(quietPeriod, maxWait, stallTimeout) : ResyncPolicy.off();
     }

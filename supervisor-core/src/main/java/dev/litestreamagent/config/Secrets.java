@@ -1,11 +1,11 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.References;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Which settings hold secrets, and how they are shown: never their value, only a mask or a {@code $VAR} reference. */
 final class Secrets {
@@ -15,7 +15,6 @@ final class Secrets {
     private static final Set<String> OPTIONS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
             "access-key-id", "secret-access-key", "account-key", "sas-token", "password", "token", "jwt", "seed")));
 
-    private static final Pattern REFERENCE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*\\})");
     private static final String[] SECRET_WORDS = {"secret", "password", "key", "token", "sas", "jwt", "seed", "credential"};
 
     private Secrets() {
@@ -36,7 +35,7 @@ final class Secrets {
 
     /** The whole value is one {@code $VAR} or {@code ${VAR}} reference, for Litestream to expand. */
     static boolean isReference(String value) {
-        return REFERENCE.matcher(value).matches();
+        return References.isWhole(value);
     }
 
     static String display(String key, String value) {

@@ -1,9 +1,11 @@
 package dev.litestreamagent.config;
 
-import java.time.Duration;
+import dev.litestreamagent.settings.Key;
+import dev.litestreamagent.settings.KeySuggestion;
+import dev.litestreamagent.settings.Keys;
+import dev.litestreamagent.settings.ValueType;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,100 +40,44 @@ final class SettingReader {
         return raw.get(key).map(e -> e.source);
     }
 
-    boolean bool(String key, boolean fallback) {
-        Optional<String> value = string(key);
-        if (!value.isPresent()) {
-            effective.put(key, Boolean.toString(fallback));
-            return fallback;
-        }
-        String v = value.get().toLowerCase(Locale.ROOT);
-        if (v.equals("true") || v.equals("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        problem(key, value.get(), "true or false");
-        return fallback;
+    /** The value of a key with a default: the default when unset or invalid (then a problem is recorded). */
+    <T> T read(Key<T> key) {
+        return read(key.name(), key.type(), key.defaultValue());
     }
 
-    Optional<Boolean> optionalBool(String key) {
-        if (!raw.get(key).isPresent()) {
-            read.add(key);
-            return Optional.empty();
-        }
-        return Optional.of(bool(key, false));
+    /** The value of a key without a default; empty when unset or invalid (then a problem is recorded). */
+    <T> Optional<T> optional(Key<T> key) {
+        return Optional.ofNullable(read(key));
     }
 
-    /** A positive duration in the agent's syntax ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}). */
-    Duration duration(String key, Duration fallback) {
-        Optional<String> value = string(key);
+    /**
+     * The value under {@code name} (a database's key), parsed by {@code type}; {@code fallback} when unset or
+     * invalid. A fallback shows in {@code settings()} as the effective value.
+     */
+    <T> T read(String name, ValueType<T> type, T fallback) {
+        Optional<String> value = string(name);
         if (!value.isPresent()) {
-            effective.put(key, Durations.format(fallback));
+            if (fallback != null) {
+                effective.put(name, type.format(fallback));
+            }
             return fallback;
         }
         try {
-            Duration d = Durations.parse(value.get());
-            if (!d.isZero()) {
-                return d;
-            }
+            return type.parse(value.get());
         } catch (IllegalArgumentException e) {
-            // reported below with the key
-        }
-        problem(key, value.get(), "a positive " + Durations.EXPECTED.substring(2));
-        return fallback;
-    }
-
-    double decimal(String key, double fallback, double min, double max) {
-        Optional<String> value = string(key);
-        if (!value.isPresent()) {
-            effective.put(key, Double.toString(fallback));
+            problem(name, value.get(), type.expected());
             return fallback;
         }
-        try {
-            double d = Double.parseDouble(value.get());
-            if (d >= min && d <= max) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the key
-        }
-        problem(key, value.get(), "a number from " + min + " to " + max);
-        return fallback;
-    }
-
-    int integer(String key, int fallback, int min) {
-        Optional<String> value = string(key);
-        if (!value.isPresent()) {
-            effective.put(key, Integer.toString(fallback));
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.get());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the key
-        }
-        problem(key, value.get(), "a whole number of at least " + min);
-        return fallback;
-    }
-
-    /** One of {@code allowed} (case-insensitive), returned lower-cased. */
-    Optional<String> choice(String key, List<String> allowed) {
-        Optional<String> value = string(key);
-        if (!value.isPresent()) {
-            return Optional.empty();
-        }
-        String v = value.get().toLowerCase(Locale.ROOT);
-        if (allowed.contains(v)) {
-            return Optional.of(v);
-        }
-        problem(key, value.get(), "one of " + allowed);
-        return Optional.empty();
     }
 
     /** Records a default that {@link #string} did not see, so {@code settings()} shows it. */
     void effectiveDefault(String key, String value) {
         effective.putIfAbsent(key, Secrets.display(key, value));
+    }
+
+    /** A problem with a key's value that its reader found in context (a path that is a directory). */
+    void problem(Key<?> key, String seen) {
+        problem(key.name(), seen, key.type().expected());
     }
 
     void problem(String key, String seen, String expected) {

@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.Keys;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class SettingsFile {
     /** The agent argument's key for a setting: {@code config} is the file, and the {@code litestream.} prefix is optional. */
     public static String agentArgumentKey(String key) {
         if (key.equals("config")) {
-            return Keys.CONFIG_FILE;
+            return Keys.CONFIG_FILE.name();
         }
         return key.startsWith(Keys.PREFIX) ? key : Keys.PREFIX + key;
     }

@@ -13,6 +13,7 @@ import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
 import dev.litestreamagent.dialect.Dialect;
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -46,7 +47,7 @@ public final class LitestreamSetup {
         LitestreamVersion stated = config.statedVersion().orElse(detected);
         if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
             // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.
-            throw new ConfigException(Collections.singletonList(new ConfigProblem("litestream.version", stated.toString(),
+            throw new ConfigException(Collections.singletonList(new ConfigProblem(Keys.VERSION.name(), stated.toString(),
                     "the version of the installed binary, " + detected + " (" + binary.path() + "), or no setting")));
         }
         return new LitestreamSetup(config, binary, detected, LitestreamYaml.render(config, detected));
@@ -57,9 +58,9 @@ public final class LitestreamSetup {
                 .binPath(config.binPath().orElse(null))
                 .version(config.statedVersion().orElse(null))
                 .downloadEnabled(config.downloadEnabled())
+                .downloadBaseUrl(config.downloadBaseUrl())
                 .sha256(config.downloadSha256().orElse(null));
         config.cacheDirectory().ifPresent(settings::cacheDirectory);
-        config.downloadBaseUrl().ifPresent(settings::downloadBaseUrl);
         return settings.build();
     }
 

@@ -115,14 +115,14 @@ public final class SupervisorSettings {
                 + ", maxLogBytes=" + maxLogBytes + ", resyncPolicy=" + resyncPolicy + ", " + logMarkers + "]";
     }
 
-    /** Builder; binary, configFile, logMarkers and at least one database are required. */
+    /** Builder; binary, configFile, logMarkers, stopTimeout and at least one database are required. */
     public static final class Builder {
         private Path binary;
         private Path configFile;
         private Map<String, String> environment = Collections.emptyMap();
         private List<Path> databases = Collections.emptyList();
         private RestartPolicy restartPolicy = RestartPolicy.defaults();
-        private Duration stopTimeout = Duration.ofSeconds(20);
+        private Duration stopTimeout;
         private Duration startGrace = Duration.ofSeconds(3);
         private long parentPid = ProcessHandle.current().pid();
         private String name = "litestream";
@@ -158,7 +158,7 @@ public final class SupervisorSettings {
             return this;
         }
 
-        /** How long a stop waits for Litestream's final sync before killing it (default 20 s). */
+        /** How long a stop waits for Litestream's final sync before killing it (required: a configured value). */
         public Builder stopTimeout(Duration value) {
             stopTimeout = Checks.positive("stopTimeout", value);
             return this;
@@ -225,6 +225,9 @@ public final class SupervisorSettings {
             }
             if (logMarkers == null) {
                 errors.add("logMarkers: not set; expected the installed Litestream's (from its dialect)");
+            }
+            if (stopTimeout == null) {
+                errors.add("stopTimeout: not set; expected how long a stop waits for Litestream's final sync");
             }
             if (databases.isEmpty()) {
                 errors.add("databases: empty; expected the path of every database the config replicates");

@@ -1,5 +1,6 @@
 package dev.litestreamagent.agent.logging;
 
+import dev.litestreamagent.settings.Keys;
 import java.util.Locale;
 import org.slf4j.event.Level;
 
@@ -9,7 +10,7 @@ import org.slf4j.event.Level;
  * validated the value.
  */
 public final class AgentLogging {
-    private static volatile Level threshold = parse(System.getProperty("litestream.log-level"));
+    private static volatile Level threshold = parse(System.getProperty(Keys.LOG_LEVEL.name()));
 
     private AgentLogging() {
     }

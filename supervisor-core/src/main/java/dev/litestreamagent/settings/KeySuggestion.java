@@ -1,20 +1,19 @@
-package dev.litestreamagent.config;
+package dev.litestreamagent.settings;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The known key an unknown one was probably meant to be: a typo should be answered with the right spelling. */
-final class KeySuggestion {
+public final class KeySuggestion {
     /** Edits (after ignoring case and {@code _} against {@code -}) still taken for a typo. */
     private static final int MAX_EDITS = 2;
 
     private KeySuggestion() {
     }
 
-    static Optional<String> forKey(String key) {
+    public static Optional<String> forKey(String key) {
         String wanted = key.startsWith(Keys.PREFIX) ? key : Keys.PREFIX + key;
         String best = null;
         int bestDistance = MAX_EDITS + 1;
@@ -30,15 +29,17 @@ final class KeySuggestion {
 
     /** Top-level keys, and for {@code litestream.dbs.<alias>.x} the settings of that alias. */
     private static List<String> candidates(String key) {
-        List<String> candidates = new ArrayList<>(Keys.TOP_LEVEL);
+        List<String> candidates = new ArrayList<>();
+        for (Key<?> topLevel : Keys.topLevel()) {
+            candidates.add(topLevel.name());
+        }
         if (key.startsWith(Keys.DBS)) {
             int dot = key.indexOf('.', Keys.DBS.length());
             if (dot > 0) {
-                String prefix = key.substring(0, dot + 1);
-                List<String> settings = new ArrayList<>(Arrays.asList(Keys.DB_URL, Keys.DB_PATH, Keys.DB_RESTORE_ON_START));
-                settings.addAll(Keys.DB_LITESTREAM_DURATIONS);
-                settings.addAll(Keys.DB_LITESTREAM_COUNTS);
-                settings.forEach(s -> candidates.add(prefix + s));
+                String alias = key.substring(Keys.DBS.length(), dot);
+                for (Key<?> setting : Keys.database()) {
+                    candidates.add(setting.nameFor(alias));
+                }
             }
         }
         return candidates;
