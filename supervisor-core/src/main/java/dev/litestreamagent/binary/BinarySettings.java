@@ -1,28 +1,19 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.litestreamagent.settings.Keys;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** How to find or fetch Litestream; immutable, built with {@link #builder()}. Keys are the config names. */
+/**
+ * How to find or fetch Litestream; immutable, built with {@link #builder()}. Values are checked by the
+ * rules of their keys in {@link Keys}, the same the configuration loader applies, and default to theirs.
+ */
 public final class BinarySettings {
-    public static final String KEY_BIN_PATH = "litestream.bin-path";
-    public static final String KEY_VERSION = "litestream.version";
-    public static final String KEY_CACHE_DIR = "litestream.cache-dir";
-    public static final String KEY_DOWNLOAD_BASE_URL = "litestream.download.base-url";
-    public static final String KEY_DOWNLOAD_ENABLED = "litestream.download.enabled";
-    public static final String KEY_DOWNLOAD_SHA256 = "litestream.download.sha256";
-
     /** The version downloaded when none is configured. */
     public static final LitestreamVersion DEFAULT_VERSION = LitestreamVersion.V0_3_13;
-    public static final String DEFAULT_DOWNLOAD_BASE_URL = "https://github.com/benbjohnson/litestream/releases/download";
-
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path binPath;
     private final LitestreamVersion version;
@@ -99,19 +90,19 @@ public final class BinarySettings {
 
     @Override
     public String toString() {
-        return "BinarySettings[" + KEY_BIN_PATH + "=" + binPath + ", " + KEY_VERSION + "=" + version
-                + ", " + KEY_CACHE_DIR + "=" + cacheDirectory + ", " + KEY_DOWNLOAD_BASE_URL + "=" + downloadBaseUrl
-                + ", " + KEY_DOWNLOAD_ENABLED + "=" + downloadEnabled + ", " + KEY_DOWNLOAD_SHA256 + "=" + sha256
+        return "BinarySettings[" + Keys.BIN_PATH + "=" + binPath + ", " + Keys.VERSION + "=" + version
+                + ", " + Keys.CACHE_DIR + "=" + cacheDirectory + ", " + Keys.DOWNLOAD_BASE_URL + "=" + downloadBaseUrl
+                + ", " + Keys.DOWNLOAD_ENABLED + "=" + downloadEnabled + ", " + Keys.DOWNLOAD_SHA256 + "=" + sha256
                 + ", pathLookup=" + pathLookup + "]";
     }
 
-    /** Validates each value as it is set: bad values fail with the key, the value and what is expected. */
+    /** Checks each value as it is set: bad values fail with the key, the value and what is expected. */
     public static final class Builder {
         private Path binPath;
         private LitestreamVersion version;
         private Path cacheDirectory;
-        private String downloadBaseUrl = DEFAULT_DOWNLOAD_BASE_URL;
-        private boolean downloadEnabled = true;
+        private String downloadBaseUrl = Keys.DOWNLOAD_BASE_URL.defaultValue();
+        private boolean downloadEnabled = Keys.DOWNLOAD_ENABLED.defaultValue();
         private String sha256;
         private boolean pathLookup = true;
 
@@ -134,22 +125,9 @@ public final class BinarySettings {
             return this;
         }
 
+        /** @throws IllegalArgumentException when the value breaks the rule of {@code litestream.download.base-url} */
         public Builder downloadBaseUrl(String url) {
-            String trimmed = url == null ? "" : url.trim();
-            while (trimmed.endsWith("/")) {
-                trimmed = trimmed.substring(0, trimmed.length() - 1);
-            }
-            try {
-                URI uri = new URI(trimmed);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                    throw new URISyntaxException(trimmed, "not an absolute http(s) URL");
-                }
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException(KEY_DOWNLOAD_BASE_URL + ": \"" + url
-                        + "\"; expected an http(s) URL such as " + DEFAULT_DOWNLOAD_BASE_URL);
-            }
-            this.downloadBaseUrl = trimmed;
+            this.downloadBaseUrl = Keys.DOWNLOAD_BASE_URL.parse(url);
             return this;
         }
 
@@ -164,12 +142,7 @@ public final class BinarySettings {
                 this.sha256 = null;
                 return this;
             }
-            String normal = sha256.trim().toLowerCase(Locale.ROOT);
-            if (!SHA256.matcher(normal).matches()) {
-                throw new IllegalArgumentException(KEY_DOWNLOAD_SHA256 + ": \"" + sha256
-                        + "\"; expected 64 hexadecimal digits (the sha256 of the release archive)");
-            }
-            this.sha256 = normal;
+            this.sha256 = Keys.DOWNLOAD_SHA256.parse(sha256);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.litestreamagent.binary;
 
+import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -8,10 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-/** Fetches release files over HTTP(S); every failure names the URL and, when there was one, the HTTP status. */
+/**
+ * Fetches release files over HTTP(S), or from a {@code file:} mirror on the local file system (for hosts without
+ * network access); every failure names the URL and, when there was one, the HTTP status.
+ */
 final class HttpDownloader {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     // Until the response headers arrive; the body of a ~30 MB archive may take longer than this.
@@ -23,15 +31,32 @@ final class HttpDownloader {
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(CONNECT_TIMEOUT).build();
 
     void download(URI uri, Path target) throws BinaryException {
+        if (isLocal(uri)) {
+            try {
+                Files.copy(Paths.get(uri), target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw localFailure(uri, e);
+            }
+            return;
+        }
         HttpResponse<Path> response = send(uri, HttpResponse.BodyHandlers.ofFile(target));
         checkStatus(uri, response.statusCode());
     }
 
     /** A small text file such as checksums.txt. */
     String text(URI uri) throws BinaryException {
-        HttpResponse<byte[]> response = send(uri, HttpResponse.BodyHandlers.ofByteArray());
-        checkStatus(uri, response.statusCode());
-        byte[] body = response.body();
+        byte[] body;
+        if (isLocal(uri)) {
+            try {
+                body = Files.readAllBytes(Paths.get(uri));
+            } catch (IOException e) {
+                throw localFailure(uri, e);
+            }
+        } else {
+            HttpResponse<byte[]> response = send(uri, HttpResponse.BodyHandlers.ofByteArray());
+            checkStatus(uri, response.statusCode());
+            body = response.body();
+        }
         if (body.length > MAX_TEXT_BYTES) {
             throw new BinaryException("download of " + uri + " returned " + body.length
                     + " bytes, more than a checksums file ever has; refused");
@@ -61,9 +86,19 @@ final class HttpDownloader {
     private static void checkStatus(URI uri, int status) throws BinaryException {
         if (status != 200) {
             throw new BinaryException("download of " + uri + " failed: HTTP " + status
-                    + (status == 404 ? " (no such release asset: check " + BinarySettings.KEY_VERSION + " and "
-                    + BinarySettings.KEY_DOWNLOAD_BASE_URL + ")" : "") + ". " + offlineHelp());
+                    + (status == 404 ? " (no such release asset: check " + Keys.VERSION + " and "
+                    + Keys.DOWNLOAD_BASE_URL + ")" : "") + ". " + offlineHelp());
         }
+    }
+
+    private static boolean isLocal(URI uri) {
+        return "file".equalsIgnoreCase(uri.getScheme());
+    }
+
+    private static BinaryException localFailure(URI uri, IOException e) {
+        String reason = e instanceof NoSuchFileException ? "no such file (no such release asset: check "
+                + Keys.VERSION + " and " + Keys.DOWNLOAD_BASE_URL + ")" : describe(e);
+        return new BinaryException("download of " + uri + " failed: " + reason + ". " + offlineHelp(), e);
     }
 
     private static String describe(IOException e) {
@@ -72,7 +107,7 @@ final class HttpDownloader {
     }
 
     private static String offlineHelp() {
-        return "Without network access, install Litestream and set " + BinarySettings.KEY_BIN_PATH
-                + " (or put it on PATH), or point " + BinarySettings.KEY_DOWNLOAD_BASE_URL + " at a reachable mirror.";
+        return "Without network access, install Litestream and set " + Keys.BIN_PATH
+                + " (or put it on PATH), or point " + Keys.DOWNLOAD_BASE_URL + " at a reachable mirror.";
     }
 }

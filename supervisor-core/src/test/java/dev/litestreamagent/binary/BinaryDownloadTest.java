@@ -71,6 +71,25 @@ class BinaryDownloadTest {
     }
 
     @Test
+    void aFileMirrorServesHostsWithoutNetworkAccess() throws Exception {
+        Path mirror = cache.resolve("mirror");
+        BinaryException missing = assertThrows(BinaryException.class, () -> new BinaryResolver(
+                settings().downloadBaseUrl(mirror.toUri().toString()).sha256(tarGzSha).build(), "", HERE).resolve());
+        assertTrue(missing.getMessage().startsWith("download of " + mirror.resolve(V0313_TGZ.substring(1)).toUri()
+                + " failed: no such file"), missing.getMessage());
+
+        Files.createDirectories(mirror.resolve("v0.3.13"));
+        Files.write(mirror.resolve(V0313_TGZ.substring(1)), tarGz);
+        ResolvedBinary installed = new BinaryResolver(
+                settings().downloadBaseUrl(mirror.toUri().toString()).sha256(tarGzSha).build(), "", HERE).resolve();
+
+        assertEquals(new ResolvedBinary(cache.resolve("v0.3.13/linux-amd64/litestream"), ResolvedBinary.ORIGIN_DOWNLOAD),
+                installed);
+        assertEquals(binarySha, sha256(Files.readAllBytes(installed.path())));
+        assertEquals(0, server.requests(V0313_TGZ));
+    }
+
+    @Test
     void aMismatchAgainstThePinnedChecksumFailsAndInstallsNothing() throws IOException {
         server.serve(V0313_TGZ, tarGz); // our archive is not the real release asset, so the pin cannot match
 

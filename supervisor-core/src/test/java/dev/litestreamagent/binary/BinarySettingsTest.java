@@ -35,11 +35,20 @@ class BinarySettingsTest {
     void badValuesNameTheKey() {
         IllegalArgumentException url = assertThrows(IllegalArgumentException.class,
                 () -> BinarySettings.builder().downloadBaseUrl("ftp://mirror/x"));
-        assertEquals("litestream.download.base-url: \"ftp://mirror/x\"; expected an http(s) URL such as "
-                + "https://github.com/benbjohnson/litestream/releases/download", url.getMessage());
+        assertEquals("litestream.download.base-url: \"ftp://mirror/x\"; expected an http(s):// or file:// URL "
+                + "of a Litestream release mirror", url.getMessage());
         IllegalArgumentException sha = assertThrows(IllegalArgumentException.class,
                 () -> BinarySettings.builder().sha256("abc"));
         assertTrue(sha.getMessage().startsWith("litestream.download.sha256: \"abc\"; expected 64 hexadecimal digits"));
+    }
+
+    /** The one rule of litestream.download.base-url, as the configuration loader applies it. */
+    @Test
+    void aLocalMirrorIsAFileUrlWithoutAHost() {
+        assertEquals("file:///srv/mirror", BinarySettings.builder().downloadBaseUrl("file:///srv/mirror/").build()
+                .downloadBaseUrl());
+        assertThrows(IllegalArgumentException.class, () -> BinarySettings.builder().downloadBaseUrl("file://host/m"));
+        assertThrows(IllegalArgumentException.class, () -> BinarySettings.builder().downloadBaseUrl("file:relative"));
     }
 
     @Test

@@ -47,6 +47,14 @@ class LitestreamSetupTest {
         assertTrue(e.getMessage().contains("litestream.version") && e.getMessage().contains("v0.3.13"), e.getMessage());
     }
 
+    /** A file:// mirror the configuration accepts is one the binary lookup accepts: the binary is still found. */
+    @Test
+    void aFileMirrorAcceptedByTheConfigurationIsAcceptedWhenTheBinaryIsResolved(Harness harness) throws Exception {
+        AgentConfig config = config(harness, Map.of("litestream.download.base-url", "file:///srv/litestream-mirror/"));
+        assertEquals("file:///srv/litestream-mirror", LitestreamSetup.binarySettings(config).downloadBaseUrl());
+        assertEquals(harness.binary(), LitestreamSetup.prepare(config).binary().path());
+    }
+
     @Test
     void resyncAndStallRestartsRunOnlyWithTheLitestreamWhoseMessagesTheyRead(Harness harness) throws Exception {
         LitestreamSetup setup = LitestreamSetup.prepare(config(harness, Map.of("litestream.resync.max-wait", "7s")));
