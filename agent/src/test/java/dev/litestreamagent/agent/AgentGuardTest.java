@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.settings.Keys;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -35,8 +36,10 @@ class AgentGuardTest {
     void aCopyOfTheAgentInAnotherClassLoaderSeesTheFirstLoad() throws Exception {
         assertTrue(AgentGuard.claim("premain"));
         Path classes = Paths.get(AgentGuard.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // The agent jar holds supervisor-core's classes too (the key registry the logging reads).
+        URL core = Keys.class.getProtectionDomain().getCodeSource().getLocation();
         // Parent = platform loader: the copy's AgentGuard is a different class with its own statics.
-        try (URLClassLoader other = new URLClassLoader(new URL[] {classes.toUri().toURL(), slf4jJar()},
+        try (URLClassLoader other = new URLClassLoader(new URL[] {classes.toUri().toURL(), core, slf4jJar()},
                 ClassLoader.getPlatformClassLoader())) {
             Class<?> copy = other.loadClass(AgentGuard.class.getName());
             assertTrue(copy != AgentGuard.class);
