@@ -13,7 +13,8 @@ import java.util.Set;
 final class Litestream03 extends Dialect {
     /** Messages of v0.3.13 that begin and complete an upload, and that report a database set up. */
     static final LogMarkers LOG_MARKERS = LogMarkers.of(list("write wal segment", "write snapshot"),
-            list("wal segment written", "snapshot written"), list("initialized db"));
+            list("wal segment written", "snapshot written"), list("initialized db"),
+            list("init: cannot determine last wal position, clearing generation"));
 
     private static final Map<String, Set<String>> SUBCOMMANDS = new HashMap<>();
 

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,9 @@ public final class Supervisor implements AutoCloseable {
     /** Planned restarts since Litestream last finished an upload: the first of a run warns, the rest are debug. */
     private int plannedSinceUpload;
     private Integer lastExitCode;
+    /** ERROR lines, other than cancelled background work, since the supervisor last sent SIGTERM. */
+    private int errorsWhileStopping;
+    private final Set<String> explainedResets = ConcurrentHashMap.newKeySet();
     private String lastError;
     private boolean started;
     private boolean stopping;
@@ -243,6 +248,7 @@ public final class Supervisor implements AutoCloseable {
                 restartCount++;
             }
             current = new Attempt(child, clock.nanoTime(), settings.databases());
+            errorsWhileStopping = 0;
             try {
                 guard.recordPid(child.pid(), command);
             } catch (IOException e) { // only orphan detection needs it: keep replicating
@@ -349,7 +355,7 @@ public final class Supervisor implements AutoCloseable {
             current = null;
             lastExitCode = exitCode;
             if (stopping) {
-                LOG.info("Litestream (pid {}) stopped with exit code {}", attempt.child().pid(), exitCode);
+                logFinalExit(attempt.child().pid(), exitCode);
                 return null;
             }
         }
@@ -411,10 +417,40 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Litestream 0.3 exits 1 when background work its shutdown cancelled failed (a checkpoint:
+     * "context canceled"), after a final sync that went well: that is no failure to report. Other
+     * errors while it stopped may mean rows are missing from the replica.
+     */
+    private void logFinalExit(long pid, int exitCode) {
+        if (exitCode == 0) {
+            LOG.info("Litestream (pid {}) stopped after its final sync", pid);
+        } else if (errorsWhileStopping == 0) {
+            LOG.info("Litestream (pid {}) stopped after its final sync with exit code {}: only background work that its "
+                    + "shutdown cancelled reported errors", pid, exitCode);
+        } else {
+            LOG.error("Litestream (pid {}) stopped with exit code {} and reported errors while stopping (above): rows "
+                    + "committed in its last seconds may be missing from the replica until Litestream runs again", pid,
+                    exitCode);
+        }
+    }
+
     /** Each line of Litestream's output: to SLF4J with its level, to the tail, and to "up" detection. */
     private void onOutput(String raw) {
         LitestreamLine line = LitestreamLine.parse(raw, settings.logMarkers());
-        line.logTo(OUTPUT);
+        boolean shuttingDown;
+        synchronized (lock) {
+            shuttingDown = stopping || (current != null && current.isResync());
+            if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
+                errorsWhileStopping++;
+            }
+        }
+        line.logTo(OUTPUT, shuttingDown);
+        if (line.generationReset() && explainedResets.add(line.field("db"))) {
+            LOG.info("Litestream starts a new backup generation for {}: it could not continue the previous one, as the "
+                    + "database changed while no Litestream followed it (after a kill, or a checkpoint meanwhile). "
+                    + "Nothing is lost: its next upload is a full snapshot", line.field("db"));
+        }
         tail.add(line.toString());
         long now = clock.nanoTime();
         resync.onLine(line, now);

@@ -93,8 +93,27 @@ public final class LitestreamLine {
         return markers.dbInitialized(text);
     }
 
-    public void logTo(Logger logger) {
-        switch (level) {
+    /** Litestream gave up continuing its backup history (a new generation, a full snapshot, follows). */
+    public boolean generationReset() {
+        return markers.generationReset(text);
+    }
+
+    /**
+     * Logs it at the level an operator wants, which is not always Litestream's: per-upload progress
+     * at DEBUG (two INFO lines an upload drowned everything else), a generation reset at INFO (the
+     * supervisor explains it), and, while Litestream shuts down, its background work cancelled by
+     * the shutdown ({@code context canceled}) at DEBUG: the final sync runs apart from it.
+     */
+    public void logTo(Logger logger, boolean shuttingDown) {
+        Level shown = level;
+        if (level == Level.INFO && (uploadBegun() || uploadDone())) {
+            shown = Level.DEBUG;
+        } else if (level == Level.WARN && generationReset()) {
+            shown = Level.INFO;
+        } else if (shuttingDown && cancelledByShutdown()) {
+            shown = Level.DEBUG;
+        }
+        switch (shown) {
             case DEBUG:
                 logger.debug("{}", text);
                 break;
@@ -107,6 +126,11 @@ public final class LitestreamLine {
             default:
                 logger.info("{}", text);
         }
+    }
+
+    /** An ERROR from work that Litestream's own shutdown cancelled, not from its final sync. */
+    public boolean cancelledByShutdown() {
+        return level == Level.ERROR && text.contains("context canceled");
     }
 
     @Override

@@ -14,16 +14,23 @@ public final class LogMarkers {
     private final List<String> uploadBegun;
     private final List<String> uploadDone;
     private final List<String> dbInitialized;
+    private final List<String> generationReset;
 
-    private LogMarkers(List<String> uploadBegun, List<String> uploadDone, List<String> dbInitialized) {
+    private LogMarkers(List<String> uploadBegun, List<String> uploadDone, List<String> dbInitialized,
+            List<String> generationReset) {
         this.uploadBegun = uploadBegun;
         this.uploadDone = uploadDone;
         this.dbInitialized = dbInitialized;
+        this.generationReset = generationReset;
     }
 
-    /** Markers are message prefixes: Litestream's text lines carry the fields after the message. */
-    public static LogMarkers of(List<String> uploadBegun, List<String> uploadDone, List<String> dbInitialized) {
-        return new LogMarkers(copy(uploadBegun), copy(uploadDone), copy(dbInitialized));
+    /**
+     * Markers are message prefixes: Litestream's text lines carry the fields after the message.
+     * {@code generationReset}: Litestream gave up continuing its backup history and starts a new one.
+     */
+    public static LogMarkers of(List<String> uploadBegun, List<String> uploadDone, List<String> dbInitialized,
+            List<String> generationReset) {
+        return new LogMarkers(copy(uploadBegun), copy(uploadDone), copy(dbInitialized), copy(generationReset));
     }
 
     boolean uploadBegun(String text) {
@@ -36,6 +43,10 @@ public final class LogMarkers {
 
     boolean dbInitialized(String text) {
         return startsWithAny(text, dbInitialized);
+    }
+
+    boolean generationReset(String text) {
+        return startsWithAny(text, generationReset);
     }
 
     private static boolean startsWithAny(String text, List<String> messages) {
@@ -54,6 +65,6 @@ public final class LogMarkers {
     @Override
     public String toString() {
         return "LogMarkers[uploadBegun=" + uploadBegun + ", uploadDone=" + uploadDone + ", dbInitialized="
-                + dbInitialized + "]";
+                + dbInitialized + ", generationReset=" + generationReset + "]";
     }
 }

@@ -2,8 +2,12 @@ package dev.litestreamagent.supervisor.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ch.qos.logback.classic.Level;
+import dev.litestreamagent.testing.LogCapture;
 import dev.litestreamagent.testing.TestBinary;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The line formats Litestream v0.3.13 prints (copied from its real output) and anything else. */
 class LitestreamLineTest {
@@ -41,5 +45,29 @@ class LitestreamLineTest {
         assertEquals("INFO panic: runtime error {", parse("panic: runtime error {").toString());
         assertEquals("INFO {not json", parse("{not json").toString());
         assertEquals(LitestreamLine.Level.DEBUG, parse("{\"level\":\"DEBUG\",\"msg\":\"x\"}").level());
+    }
+
+    @Test
+    void uploadProgressIsDebugAGenerationResetInfoAndCancelledWorkWhileStoppingDebug() {
+        String name = "dev.litestreamagent.litestream.test";
+        try (LogCapture log = new LogCapture(name)) {
+            ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name);
+            logger.setLevel(Level.DEBUG);
+            parse("time=x level=INFO msg=\"write wal segment\" db=/d/a.db replica=s3").logTo(logger, false);
+            parse("time=x level=INFO msg=\"wal segment written\" db=/d/a.db replica=s3").logTo(logger, false);
+            parse("time=x level=WARN msg=\"init: cannot determine last wal position, clearing generation\" db=/d/a.db")
+                    .logTo(logger, false);
+            String cancelled = "time=x level=ERROR msg=\"checkpoint\" error=\"context canceled\"";
+            parse(cancelled).logTo(logger, true);
+            parse(cancelled).logTo(logger, false); // not while stopping: an error like any other
+            parse("time=x level=ERROR msg=\"sync error\" error=\"connection refused\"").logTo(logger, true);
+
+            assertEquals(List.of("write wal segment db=/d/a.db replica=s3", "wal segment written db=/d/a.db replica=s3",
+                    "checkpoint error=\"context canceled\""), log.messages(Level.DEBUG));
+            assertEquals(List.of("init: cannot determine last wal position, clearing generation db=/d/a.db"),
+                    log.messages(Level.INFO));
+            assertEquals(List.of("checkpoint error=\"context canceled\"", "sync error error=\"connection refused\""),
+                    log.messages(Level.ERROR));
+        }
     }
 }
