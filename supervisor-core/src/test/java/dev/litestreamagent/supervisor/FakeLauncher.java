@@ -1,6 +1,7 @@
 package dev.litestreamagent.supervisor;
 
 import dev.litestreamagent.supervisor.process.ChildProcess;
+import dev.litestreamagent.testing.FakeClock;
 import dev.litestreamagent.supervisor.process.ProcessLauncher;
 import java.nio.file.Path;
 import java.time.Duration;

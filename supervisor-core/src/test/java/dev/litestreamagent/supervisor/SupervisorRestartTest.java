@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.litestreamagent.testing.FakeClock;
 import dev.litestreamagent.testing.LogCapture;
 import dev.litestreamagent.testing.TestBinary;
 import dev.litestreamagent.supervisor.lock.PidFile;

@@ -1,13 +1,14 @@
-package dev.litestreamagent.supervisor;
+package dev.litestreamagent.testing;
 
+import dev.litestreamagent.supervisor.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that never waits: sleeping records the delay and moves time forward. */
-final class FakeClock implements Clock {
+public final class FakeClock implements Clock {
     private volatile long now = 1_000_000_000L;
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @Override
     public long nanoTime() {
@@ -23,7 +24,7 @@ final class FakeClock implements Clock {
         advance(duration);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now += duration.toNanos();
     }
 }
