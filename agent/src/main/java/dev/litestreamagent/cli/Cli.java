@@ -2,6 +2,7 @@ package dev.litestreamagent.cli;
 
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.agent.attach.Attacher;
+import dev.litestreamagent.verify.SqliteConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;

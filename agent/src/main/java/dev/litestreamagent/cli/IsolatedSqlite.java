@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.verify.SqliteConnector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import java.util.Set;
 
@@ -51,14 +51,7 @@ final class IsolatedSqlite implements SqliteConnector {
 
     @Override
     public Connection open(Path database) throws SQLException {
-        Connection connection = driver.connect("jdbc:sqlite:" + database, new Properties());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 5000");
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return driver.connect("jdbc:sqlite:" + database, new Properties());
     }
 
     private static IsolatedSqlite load(Path jar) throws IOException {

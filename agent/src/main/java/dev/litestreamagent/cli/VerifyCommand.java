@@ -1,13 +1,31 @@
 package dev.litestreamagent.cli;
 
 import dev.litestreamagent.supervisor.Clock;
+import dev.litestreamagent.verify.JdbcSentinelStore;
+import dev.litestreamagent.verify.RestoreRunner;
+import dev.litestreamagent.verify.Verifier;
+import dev.litestreamagent.verify.VerifyResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** {@code verify [--json] DB... | --all}: exit 0 when every database is in sync, 1 otherwise. */
+/**
+ * {@code verify [--json] DB... | --all}: exit 0 when every database is in sync, 1 otherwise.
+ * Several databases are verified at once (most of a verification is waiting for the replica),
+ * their results printed in the order given.
+ */
 final class VerifyCommand {
+    /** Each verification runs a restore process at a time; more at once would only compete for the machine. */
+    private static final int MAX_PARALLEL = 4;
+
     private final CliContext context;
     private final LitestreamRunner runner;
     private final Cli.SqliteSource sqlite;
@@ -49,14 +67,50 @@ final class VerifyCommand {
                     + (all ? "--all, but no database is configured" : "none"));
         }
         // SQLite is loaded only once the command line is known to be right.
-        Verifier verifier = new Verifier(context, runner, sqlite.get(), clock);
-        boolean inSync = true;
-        for (DatabaseRef database : databases) {
-            VerifyResult result = verifier.verify(database);
-            out.println(json ? result.toJson() : result.toText());
-            out.flush();
-            inSync &= result.status() == VerifyResult.Status.IN_SYNC;
+        Verifier verifier = new Verifier(this::restore, new JdbcSentinelStore(sqlite.get()), clock, context.verifyTimeout());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(databases.size(), MAX_PARALLEL), task -> {
+            Thread thread = new Thread(task, "litestream-agent-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<VerifyResult>> results = new ArrayList<>();
+            for (DatabaseRef database : databases) {
+                results.add(pool.submit(() -> verifier.verify(database.alias(), database.path(),
+                        () -> context.replicatorRunning(database))));
+            }
+            boolean inSync = true;
+            for (Future<VerifyResult> pending : results) {
+                VerifyResult result = await(pending);
+                out.println(json ? result.toJson() : result.toText());
+                out.flush();
+                inSync &= result.outcome() == VerifyResult.Outcome.IN_SYNC;
+            }
+            return inSync ? Cli.OK : Cli.FAILURE;
+        } finally {
+            pool.shutdownNow();
         }
-        return inSync ? Cli.OK : Cli.FAILURE;
+    }
+
+    private RestoreRunner.Result restore(Path database, Path output, Duration timeout)
+            throws IOException, InterruptedException {
+        Launcher.Captured run = runner.capture("restore", Arrays.asList("-o", output.toString(), database.toString()), timeout);
+        return new RestoreRunner.Result(run.exitCode(), run.output(), run.timedOut());
+    }
+
+    /** The result, or what failed in the worker thread as if it had failed here. */
+    private static VerifyResult await(Future<VerifyResult> pending) throws InterruptedException {
+        try {
+            return pending.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException("verify failed: " + cause, cause);
+        }
     }
 }

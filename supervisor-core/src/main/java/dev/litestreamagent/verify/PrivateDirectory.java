@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.verify;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,0 +1,97 @@
+package dev.litestreamagent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.testing.FakeClock;
+import dev.litestreamagent.testing.Sqlite;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** verify through the CLI: the restore command line, the isolated SQLite, and several databases at once. */
+class VerifyCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private int run(FakeContext context, Launcher launcher, String... args) {
+        return new Cli(() -> context, launcher, new FakeClock(), IsolatedSqlite::shared, new PrintStream(out, true),
+                new PrintStream(new ByteArrayOutputStream(), true)).run(args);
+    }
+
+    private static FakeContext contextWith(Path... databases) {
+        FakeContext context = new FakeContext("v0.3.13");
+        context.databases.clear();
+        for (Path db : databases) {
+            context.databases.add(new DatabaseRef(db.getFileName().toString().replace(".db", ""), db));
+        }
+        return context;
+    }
+
+    @Test
+    void restoresWithTheGeneratedConfigIntoAPrivateDirectoryRemovedAfterwards(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        RecordingLauncher launcher = new RecordingLauncher();
+        launcher.captured = new Launcher.Captured(1, "some log line\ncannot fetch generations: connection refused\n", false);
+
+        assertEquals(Cli.FAILURE, run(contextWith(db), launcher, "verify", "app"));
+
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("app: failed after 3.00 s: replica unreachable: all 5"
+                + " restores failed; last: exit 1: cannot fetch generations: connection refused (" + db + ")"), out.toString());
+        List<String> restore = launcher.lastArgs();
+        assertEquals(List.of("restore", "-config", "CONFIG", "-o"), restore.subList(1, 5));
+        assertTrue(restore.get(5).contains("litestream-verify-"), restore.toString());
+        assertEquals(db.toString(), restore.get(6));
+        assertTrue(Files.notExists(Path.of(restore.get(5)).getParent()), "verify's work directory was left behind");
+        assertEquals(List.of("rw-------"), launcher.configPermissions.subList(0, 1));
+    }
+
+    @Test
+    void allVerifiesTheDatabasesAtOnceAndPrintsThemInOrder(@TempDir Path dir) throws Exception {
+        Path[] dbs = {Sqlite.create(dir.resolve("a.db")), Sqlite.create(dir.resolve("b.db")), Sqlite.create(dir.resolve("c.db"))};
+        CountDownLatch allRestoring = new CountDownLatch(dbs.length);
+        Launcher restoreWhenAllAreRestoring = new Launcher() {
+            @Override
+            public int runAttached(List<String> command, Map<String, String> extraEnv) {
+                throw new AssertionError("verify only captures");
+            }
+
+            @Override
+            public Captured runCaptured(List<String> command, Map<String, String> extraEnv, Duration timeout) throws IOException {
+                allRestoring.countDown();
+                try {
+                    if (!allRestoring.await(20, TimeUnit.SECONDS)) {
+                        return new Captured(1, "the databases were verified one after another", false);
+                    }
+                    Path live = Path.of(command.get(command.size() - 1));
+                    try (Connection c = Sqlite.open(live); Statement s = c.createStatement()) {
+                        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    }
+                    Files.copy(live, Path.of(command.get(command.indexOf("-o") + 1)));
+                    return new Captured(0, "", false);
+                } catch (InterruptedException | java.sql.SQLException e) {
+                    throw new IOException(e);
+                }
+            }
+        };
+
+        assertEquals(Cli.OK, run(contextWith(dbs), restoreWhenAllAreRestoring, "verify", "--all"), out.toString());
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), lines.toString());
+        for (int i = 0; i < dbs.length; i++) {
+            assertTrue(lines.get(i).startsWith("abc".charAt(i) + ": in sync after "), lines.toString());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.litestreamagent.verify;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The outcome of verifying one database: when it started, the outcome, how long it took and why;
+ * for people (text) and monitoring (one JSON object).
+ */
+public final class VerifyResult {
+    /** What the proof found. */
+    public enum Outcome {
+        IN_SYNC("in_sync", "in sync"), OUT_OF_SYNC("out_of_sync", "out of sync"), FAILED("failed", "failed");
+
+        private final String json;
+        private final String text;
+
+        Outcome(String json, String text) {
+            this.json = json;
+            this.text = text;
+        }
+    }
+
+    private final String database;
+    private final Path path;
+    private final Instant time;
+    private final Outcome outcome;
+    private final String reason;
+    private final Duration duration;
+
+    public VerifyResult(String database, Path path, Instant time, Outcome outcome, String reason, Duration duration) {
+        this.database = database;
+        this.path = path;
+        this.time = time;
+        this.outcome = outcome;
+        this.reason = reason;
+        this.duration = duration;
+    }
+
+    /** The alias. */
+    public String database() {
+        return database;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** When the verification started. */
+    public Instant time() {
+        return time;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    VerifyResult withReason(String newReason) {
+        return new VerifyResult(database, path, time, outcome, newReason, duration);
+    }
+
+    public String toText() {
+        return database + ": " + outcome.text + " after " + formatSeconds() + " s: " + reason + " (" + path + ")";
+    }
+
+    public String toJson() {
+        return "{\"database\":" + quote(database) + ",\"path\":" + quote(path.toString())
+                + ",\"status\":" + quote(outcome.json) + ",\"reason\":" + quote(reason) + ",\"seconds\":" + formatSeconds() + "}";
+    }
+
+    private String formatSeconds() {
+        return String.format(Locale.ROOT, "%.2f", duration.toNanos() / 1e9);
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
