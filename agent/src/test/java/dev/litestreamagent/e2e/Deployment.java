@@ -27,12 +27,10 @@ import java.util.stream.Stream;
 final class Deployment {
     private final Harness harness;
     private final Path dir;
-    private final List<String> aliases;
 
-    private Deployment(Harness harness, Path dir, List<String> aliases) {
+    private Deployment(Harness harness, Path dir) {
         this.harness = harness;
         this.dir = dir;
-        this.aliases = List.copyOf(aliases);
     }
 
     static Deployment create(Harness harness, Path dir, List<String> aliases) throws IOException {
@@ -46,11 +44,7 @@ final class Deployment {
             lines.add(prefix + "replica.path=" + dir.resolve("replica").resolve(alias));
         }
         Files.write(dir.resolve("litestream.properties"), lines, StandardCharsets.UTF_8);
-        return new Deployment(harness, dir, aliases);
-    }
-
-    List<String> aliases() {
-        return aliases;
+        return new Deployment(harness, dir);
     }
 
     Path data() {
@@ -82,9 +76,7 @@ final class Deployment {
 
     /** Restores {@code alias} as an operator would, {@code java -jar litestream-agent.jar restore -o OUT alias}. */
     Path restoreWithCli(String alias) throws Exception {
-        Path out = dir.resolve("restored").resolve(alias + ".db");
-        Files.createDirectories(out.getParent());
-        Files.deleteIfExists(out);
+        Path out = restoreTarget(alias);
         ProcessResult restore = AgentProcess.cli(dir, Map.of(), "restore", "-o", out.toString(), alias);
         if (restore.exitCode() != 0) {
             throw new AssertionError("restore of " + alias + " with the CLI failed: " + restore);
@@ -94,11 +86,17 @@ final class Deployment {
 
     /** Restores {@code alias} with the bare binary (no JVM to start: quicker when there are many). */
     Path restoreWithBinary(String alias) throws Exception {
+        Path out = restoreTarget(alias);
+        return harness.restore(harness.writeConfig(db(alias), Harness.fileReplicaYaml(dir.resolve("replica").resolve(alias))),
+                db(alias), out);
+    }
+
+    /** Where a restore of {@code alias} goes: {@code restored/<alias>.db}, no earlier copy left (restore refuses to overwrite). */
+    private Path restoreTarget(String alias) throws IOException {
         Path out = dir.resolve("restored").resolve(alias + ".db");
         Files.createDirectories(out.getParent());
         Files.deleteIfExists(out);
-        return harness.restore(harness.writeConfig(db(alias), Harness.fileReplicaYaml(dir.resolve("replica").resolve(alias))),
-                db(alias), out);
+        return out;
     }
 
     /** The first column of {@code sql} over {@code db}, as whole numbers. */
