@@ -92,8 +92,8 @@ class FlywayTenantsIT {
             problems.add("exit " + app.exitCode());
         }
         if (!report.failed().isEmpty()) {
-            problems.add(report.failed().size() + " tenants failed to migrate " + report.failed().keySet()
-                    + ", e.g. " + report.failed().values().iterator().next());
+            problems.add(report.failed().size() + " tenants failed to migrate " + report.failed().keySet() + ", why (how many): "
+                    + report.failed().values().stream().collect(Collectors.groupingBy(why -> why, Collectors.counting())));
         }
         List<String> notNew = NAMES.stream().filter(t -> !Integer.valueOf(0).equals(report.fresh().get(t)))
                 .map(t -> t + "=" + report.fresh().get(t)).collect(Collectors.toList());
