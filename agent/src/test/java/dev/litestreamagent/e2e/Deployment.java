@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -84,11 +85,20 @@ final class Deployment {
         return out;
     }
 
-    /** Restores {@code alias} with the bare binary (no JVM to start: quicker when there are many). */
-    Path restoreWithBinary(String alias) throws Exception {
+    private Path restoreWithBinary(String alias) throws Exception {
         Path out = restoreTarget(alias);
         return harness.restore(harness.writeConfig(db(alias), Harness.fileReplicaYaml(dir.resolve("replica").resolve(alias))),
                 db(alias), out);
+    }
+
+    /**
+     * Whether the replica of {@code alias} holds exactly the rows of {@code table} the application
+     * acknowledged (restored with the bare binary: no JVM to start, quicker when there are many).
+     */
+    Optional<String> replicaMismatch(String alias, String table, SortedSet<Long> acked) throws Exception {
+        SortedSet<Long> restored = longs(restoreWithBinary(alias), "SELECT id FROM " + table);
+        return restored.equals(acked) ? Optional.empty()
+                : Optional.of(alias + ": acknowledged " + acked + ", the replica has " + restored);
     }
 
     /** Where a restore of {@code alias} goes: {@code restored/<alias>.db}, no earlier copy left (restore refuses to overwrite). */

@@ -31,23 +31,15 @@ class FlywayTenantsIT {
 
     @Test
     void everyFirstStartMigratesEveryNewTenantDatabase(Harness harness) throws Exception {
-        List<String> problems = new ArrayList<>();
-        for (int start = 1; start <= FIRST_STARTS; start++) {
-            Deployment machine = Deployment.create(harness, harness.tempDir().resolve("start-" + start), NAMES);
-            long began = System.nanoTime();
+        FirstStarts.assertEveryOneClean("flyway-tenants", FIRST_STARTS, number -> {
+            Deployment machine = Deployment.create(harness, harness.tempDir().resolve("start-" + number), NAMES);
             ProcessResult app = runApp(machine, List.of(), "--rows=2");
-            long millis = (System.nanoTime() - began) / 1_000_000;
-            List<String> wrong = firstStartProblems(app);
-            if (wrong.isEmpty()) {
-                wrong.addAll(rowsMissingFromReplicas(machine, AppReport.of(app.output())));
+            List<String> problems = firstStartProblems(app);
+            if (problems.isEmpty()) {
+                problems.addAll(rowsMissingFromReplicas(machine, AppReport.of(app.output())));
             }
-            System.out.printf("FlywayTenantsIT first start %d: exit %d in %d ms, %s%n", start, app.exitCode(), millis,
-                    wrong.isEmpty() ? "every tenant migrated, every row replicated" : wrong);
-            if (!wrong.isEmpty()) {
-                problems.add("first start " + start + ": " + wrong + (problems.isEmpty() ? "\n" + app.output() : ""));
-            }
-        }
-        assertEquals(List.of(), problems, problems.size() + " of " + FIRST_STARTS + " first starts went wrong");
+            return new FirstStarts.Outcome(app, problems);
+        });
     }
 
     @Test
@@ -107,14 +99,11 @@ class FlywayTenantsIT {
         return problems;
     }
 
-    /** The ACKed rows of every tenant are in its replica (restored with the binary itself: 20 restores per start). */
+    /** The ACKed rows of every tenant are in its replica (20 restores per start). */
     private static List<String> rowsMissingFromReplicas(Deployment machine, AppReport report) throws Exception {
         List<String> missing = new ArrayList<>();
         for (String tenant : NAMES) {
-            SortedSet<Long> restored = Deployment.longs(machine.restoreWithBinary(tenant), "SELECT id FROM orders");
-            if (!restored.equals(report.acks(tenant))) {
-                missing.add(tenant + ": acked " + report.acks(tenant) + ", replica has " + restored);
-            }
+            machine.replicaMismatch(tenant, "orders", report.acks(tenant)).ifPresent(missing::add);
         }
         return missing;
     }

@@ -8,19 +8,53 @@ import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.ProcessResult;
 import dev.litestreamagent.testing.Sqlite;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A Liquibase application (XML changelog, two changesets) under the agent: first start, restart, fresh machine. */
+/**
+ * A Liquibase application (XML changelog, two changesets) under the agent: its update works on
+ * every first start of a new database, runs no changeset twice on a restart or a fresh machine,
+ * and every reading it acknowledged is in the replica.
+ */
 @ExtendWith(LitestreamHarness.class)
 class LiquibaseIT {
     private static final String DB = "readings";
+    private static final int FIRST_STARTS = 10;
+    /** The SQLite error at the end of a failed update's cause chain, e.g. {@code [SQLITE_BUSY_SNAPSHOT] ...}. */
+    private static final Pattern SQLITE_ERROR = Pattern.compile("(?m)^Caused by: org\\.sqlite\\.SQLiteException: (.*)$");
 
     @Test
-    void liquibaseRunsEachChangesetOnceAndEveryReadingSurvivesAFreshMachine(Harness harness) throws Exception {
+    void everyFirstStartUpdatesTheNewDatabase(Harness harness) throws Exception {
+        FirstStarts.assertEveryOneClean("liquibase-example", FIRST_STARTS, number -> {
+            Deployment machine = Deployment.create(harness, harness.tempDir().resolve("start-" + number), List.of(DB));
+            ProcessResult app = runApp(machine, List.of(), 5);
+            AppReport report = AppReport.of(app.output());
+            List<String> problems = new ArrayList<>();
+            if (app.exitCode() != 0) {
+                Matcher why = SQLITE_ERROR.matcher(app.output());
+                problems.add("exit " + app.exitCode() + (why.find() ? " (" + why.group(1) + ")" : ""));
+            }
+            if (!Integer.valueOf(0).equals(report.fresh().get(DB))) {
+                problems.add("schema objects in the new database before the update: " + report.fresh().get(DB));
+            }
+            if (!"ran=2 total=2".equals(report.migrated().get(DB))) {
+                problems.add("update: " + report.migrated().get(DB));
+            }
+            if (problems.isEmpty()) {
+                machine.replicaMismatch(DB, "readings", report.acks(DB)).ifPresent(problems::add);
+            }
+            return new FirstStarts.Outcome(app, problems);
+        });
+    }
+
+    @Test
+    void aRestartAndAFreshMachineRunNoChangesetAgainAndKeepEveryReading(Harness harness) throws Exception {
         Deployment machine = Deployment.create(harness, harness.tempDir().resolve("machine"), List.of(DB));
 
         ProcessResult first = runApp(machine, List.of(), 20);
