@@ -50,9 +50,14 @@ public final class Sqlite {
     }
 
     public static List<Integer> ids(Path db) throws SQLException {
+        return ids(db, "events");
+    }
+
+    /** The {@code id} column of {@code table}, ascending. */
+    public static List<Integer> ids(Path db, String table) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         try (Connection connection = open(db); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id FROM events ORDER BY id")) {
+                ResultSet rows = statement.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
             while (rows.next()) {
                 ids.add(rows.getInt(1));
             }

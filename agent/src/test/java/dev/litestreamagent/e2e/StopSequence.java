@@ -1,0 +1,138 @@
+package dev.litestreamagent.e2e;
+
+import dev.litestreamagent.testing.Harness;
+import dev.litestreamagent.testing.ProcessResult;
+import dev.litestreamagent.testing.Sqlite;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Stops of one application on one database, one after another, as restarts of a service are:
+ * a first run creates the database and its replica, then each stop starts the application on
+ * that existing database, signals it at a random moment once it is writing, and restores the
+ * replica with the CLI ({@code restore -o OUT app}) to find every ACKed row.
+ */
+final class StopSequence {
+    private static final String ALIAS = "app";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The agent's default stop timeout (20 s) and a Spring graceful shutdown fit well within. */
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(3);
+    /** Generous: the hung-hook check is about Litestream being gone at all, not about its speed. */
+    private static final Duration HUNG_MARGIN = Duration.ofSeconds(6);
+
+    private final Harness harness;
+    private final StopScenario scenario;
+    private final Path dir;
+    private final Path db;
+    private final Random random;
+
+    private StopSequence(Harness harness, StopScenario scenario, long seed) {
+        this.harness = harness;
+        this.scenario = scenario;
+        this.dir = harness.tempDir();
+        this.db = dir.resolve("data/app.db");
+        this.random = new Random(seed);
+    }
+
+    /** Writes the configuration (the CLI finds it in the folder) and runs the application once to the end. */
+    static StopSequence prepare(Harness harness, StopScenario scenario, ReplicaKind replica, long seed) throws Exception {
+        StopSequence sequence = new StopSequence(harness, scenario, seed);
+        List<String> properties = new ArrayList<>(List.of(
+                "litestream.bin-path=" + harness.binary(),
+                "litestream.dbs." + ALIAS + ".url=jdbc:sqlite:" + sequence.db));
+        properties.addAll(replica.properties(harness, "litestream.dbs." + ALIAS + ".replica."));
+        Files.write(sequence.dir.resolve("litestream.properties"), properties, StandardCharsets.UTF_8);
+        // The generated Litestream config lands in the JVM's temp dir: in this run's folder, to tell its processes.
+        Files.createDirectories(sequence.dir.resolve("tmp"));
+
+        ProcessResult first = ProcessResult.run(sequence.command(scenario.app().firstRun(sequence.db), List.of()),
+                Map.of(), sequence.dir, READY_TIMEOUT.getSeconds());
+        if (first.exitCode() != 0) {
+            throw new AssertionError("the first run, which creates the database, failed: " + first);
+        }
+        return sequence;
+    }
+
+    StopOutcome stop(int run) throws Exception {
+        List<String> jvmArgs = scenario.jvmArgs();
+        List<String> appArgs = new ArrayList<>(scenario.app().service(db));
+        appArgs.addAll(scenario.extraAppArgs());
+        String problem = null;
+        try (RunningJvm jvm = scenario.launch().start(command(appArgs, jvmArgs), dir, dir.resolve("run-" + run + ".log"),
+                "run" + run)) {
+            jvm.awaitOutput(scenario.app().readyMarker(), READY_TIMEOUT);
+            awaitLitestream(jvm);
+            Thread.sleep(300 + random.nextInt(1700));
+            long signalled = System.nanoTime();
+            scenario.stop().send(jvm);
+            if (scenario.hungHook()) {
+                Duration limit = StopScenario.HUNG_STOP_TIMEOUT.plus(HUNG_MARGIN);
+                if (!awaitNoLitestream(limit.minusNanos(System.nanoTime() - signalled)).isEmpty()) {
+                    problem = "Litestream still ran " + limit.toSeconds() + " s after the signal, with a stop timeout of "
+                            + StopScenario.HUNG_STOP_TIMEOUT.toSeconds() + " s and the application's hook hung";
+                }
+                jvm.kill(); // the hook never returns: the JVM would wait for ever
+                jvm.awaitExit(EXIT_TIMEOUT);
+            } else if (!jvm.awaitExit(EXIT_TIMEOUT)) {
+                problem = "the JVM did not exit within " + EXIT_TIMEOUT.toSeconds() + " s of " + scenario.stop();
+                jvm.kill();
+                jvm.awaitExit(EXIT_TIMEOUT);
+            }
+            List<Long> leftovers = awaitNoLitestream(LEFTOVER_WAIT);
+            leftovers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+
+            List<Long> acked = jvm.acked();
+            Path restored = dir.resolve("restored-" + run + ".db");
+            ProcessResult restore = AgentProcess.cli(dir, Map.of(), "restore", "-o", restored.toString(), ALIAS);
+            List<Long> missing = new ArrayList<>();
+            if (restore.exitCode() != 0) {
+                problem = (problem == null ? "" : problem + "; ") + "the CLI's restore failed: " + restore;
+                missing.addAll(acked);
+            } else {
+                Set<Long> present = new HashSet<>();
+                Sqlite.ids(restored, scenario.app().table()).forEach(id -> present.add(id.longValue()));
+                acked.stream().filter(id -> !present.contains(id)).sorted().forEach(missing::add);
+            }
+            return new StopOutcome(run, acked.size(), missing, leftovers, problem, jvm.tail(30));
+        }
+    }
+
+    /** A stop in steady state, not during start-up: the agent starts Litestream beside the application. */
+    private void awaitLitestream(RunningJvm jvm) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (LitestreamProcesses.ofRun(dir).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the agent started no Litestream within " + READY_TIMEOUT.toSeconds() + " s:\n"
+                        + jvm.tail(40));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The run's Litestream processes still alive once {@code wait} has passed (none: returns as soon as they are gone). */
+    private List<Long> awaitNoLitestream(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+        List<Long> alive = LitestreamProcesses.ofRun(dir);
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            alive = LitestreamProcesses.ofRun(dir);
+        }
+        return alive;
+    }
+
+    private List<String> command(List<String> appArgs, List<String> jvmArgs) {
+        List<String> all = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir.resolve("tmp")));
+        all.addAll(jvmArgs);
+        return AgentProcess.appUnderAgent("config=" + dir.resolve("litestream.properties"), all, scenario.app().jar(),
+                appArgs.toArray(new String[0]));
+    }
+}
