@@ -60,7 +60,8 @@ enum Launch {
 
         @Override
         RunningJvm start(List<String> command, Path dir, Path log, String name) throws Exception {
-            String socket = "stop-" + dir.getFileName() + "-" + name;
+            // A private tmux server per run: tests in other JVMs may run their own beside it.
+            String socket = "stop-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(dir.hashCode()) + "-" + name;
             String shell = "cd " + quote(dir.toString()) + " && exec " + command.stream().map(Launch::quote)
                     .collect(Collectors.joining(" ")) + " >" + quote(log.toString()) + " 2>&1";
             tmux(socket, "new-session", "-d", "-s", "app", "-x", "200", "-y", "50", shell);

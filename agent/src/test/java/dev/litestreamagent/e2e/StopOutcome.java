@@ -7,7 +7,7 @@ import java.util.List;
  * database, Litestream processes of the run still alive 3 s after the JVM was gone, and anything
  * else that went wrong (a JVM that did not exit, a failed restore), with the run's last output.
  */
-record StopOutcome(int run, int acked, List<Long> missing, List<Long> leftovers, String problem, String tail) {
+record StopOutcome(StopScenario scenario, int run, int acked, List<Long> missing, List<Long> leftovers, String problem, String tail) {
 
     boolean ok() {
         return missing.isEmpty() && leftovers.isEmpty() && problem == null;
@@ -15,7 +15,7 @@ record StopOutcome(int run, int acked, List<Long> missing, List<Long> leftovers,
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("stop ").append(run).append(": ").append(acked).append(" ACKed, ")
+        StringBuilder s = new StringBuilder(scenario.name()).append(", stop ").append(run).append(": ").append(acked).append(" ACKed, ")
                 .append(missing.size()).append(" missing");
         if (!missing.isEmpty()) {
             s.append(' ').append(missing.size() > 30 ? missing.subList(0, 30) + "..." : missing);

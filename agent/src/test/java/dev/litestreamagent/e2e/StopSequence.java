@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Stops of one application on one database, one after another, as restarts of a service are:
  * a first run creates the database and its replica, then each stop starts the application on
- * that existing database, signals it at a random moment once it is writing, and restores the
- * replica with the CLI ({@code restore -o OUT app}) to find every ACKed row.
+ * that existing database, stops it in the scenario's way at a random moment once Litestream
+ * runs, and restores the replica with the CLI ({@code restore -o OUT app}) to find every ACKed row.
  */
 final class StopSequence {
     private static final String ALIAS = "app";
@@ -29,49 +29,53 @@ final class StopSequence {
     /** Generous: the hung-hook check is about Litestream being gone at all, not about its speed. */
     private static final Duration HUNG_MARGIN = Duration.ofSeconds(6);
 
-    private final Harness harness;
-    private final StopScenario scenario;
+    private final StopApp app;
     private final Path dir;
     private final Path db;
     private final Random random;
+    private int runs;
 
-    private StopSequence(Harness harness, StopScenario scenario, long seed) {
-        this.harness = harness;
-        this.scenario = scenario;
-        this.dir = harness.tempDir();
+    private StopSequence(StopApp app, Path dir, long seed) {
+        this.app = app;
+        this.dir = dir;
         this.db = dir.resolve("data/app.db");
         this.random = new Random(seed);
     }
 
-    /** Writes the configuration (the CLI finds it in the folder) and runs the application once to the end. */
-    static StopSequence prepare(Harness harness, StopScenario scenario, ReplicaKind replica, long seed) throws Exception {
-        StopSequence sequence = new StopSequence(harness, scenario, seed);
+    /**
+     * Writes the configuration into {@code dir} (where the CLI finds it) and runs the application
+     * once to its end, to leave a database and a replica for the stops.
+     */
+    static StopSequence prepare(Harness harness, StopApp app, ReplicaKind replica, Path dir, long seed) throws Exception {
+        StopSequence sequence = new StopSequence(app, dir, seed);
         List<String> properties = new ArrayList<>(List.of(
                 "litestream.bin-path=" + harness.binary(),
                 "litestream.dbs." + ALIAS + ".url=jdbc:sqlite:" + sequence.db));
-        properties.addAll(replica.properties(harness, "litestream.dbs." + ALIAS + ".replica."));
-        Files.write(sequence.dir.resolve("litestream.properties"), properties, StandardCharsets.UTF_8);
-        // The generated Litestream config lands in the JVM's temp dir: in this run's folder, to tell its processes.
-        Files.createDirectories(sequence.dir.resolve("tmp"));
+        properties.addAll(replica.properties(harness, dir, "litestream.dbs." + ALIAS + ".replica."));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("litestream.properties"), properties, StandardCharsets.UTF_8);
+        // The generated Litestream config lands in the JVM's temp dir: in this folder, to tell this run's processes.
+        Files.createDirectories(dir.resolve("tmp"));
 
-        ProcessResult first = ProcessResult.run(sequence.command(scenario.app().firstRun(sequence.db), List.of()),
-                Map.of(), sequence.dir, READY_TIMEOUT.getSeconds());
+        ProcessResult first = ProcessResult.run(sequence.command(app.firstRun(sequence.db), List.of()),
+                Map.of(), dir, READY_TIMEOUT.getSeconds());
         if (first.exitCode() != 0) {
             throw new AssertionError("the first run, which creates the database, failed: " + first);
         }
         return sequence;
     }
 
-    StopOutcome stop(int run) throws Exception {
-        List<String> jvmArgs = scenario.jvmArgs();
-        List<String> appArgs = new ArrayList<>(scenario.app().service(db));
+    StopOutcome stop(StopScenario scenario) throws Exception {
+        int run = ++runs;
+        List<String> appArgs = new ArrayList<>(app.service(db));
         appArgs.addAll(scenario.extraAppArgs());
         String problem = null;
-        try (RunningJvm jvm = scenario.launch().start(command(appArgs, jvmArgs), dir, dir.resolve("run-" + run + ".log"),
-                "run" + run)) {
-            jvm.awaitOutput(scenario.app().readyMarker(), READY_TIMEOUT);
+        try (RunningJvm jvm = scenario.launch().start(command(appArgs, scenario.jvmArgs()), dir,
+                dir.resolve("run-" + run + ".log"), "run" + run)) {
+            jvm.awaitOutput(app.readyMarker(), READY_TIMEOUT);
             awaitLitestream(jvm);
-            Thread.sleep(300 + random.nextInt(1700));
+            // Past Litestream's own start-up (its first sync of the run), then anywhere in 2 s of writes.
+            Thread.sleep(1500 + random.nextInt(2000));
             long signalled = System.nanoTime();
             scenario.stop().send(jvm);
             if (scenario.hungHook()) {
@@ -99,10 +103,10 @@ final class StopSequence {
                 missing.addAll(acked);
             } else {
                 Set<Long> present = new HashSet<>();
-                Sqlite.ids(restored, scenario.app().table()).forEach(id -> present.add(id.longValue()));
+                Sqlite.ids(restored, app.table()).forEach(id -> present.add(id.longValue()));
                 acked.stream().filter(id -> !present.contains(id)).sorted().forEach(missing::add);
             }
-            return new StopOutcome(run, acked.size(), missing, leftovers, problem, jvm.tail(30));
+            return new StopOutcome(scenario, run, acked.size(), missing, leftovers, problem, jvm.tail(30));
         }
     }
 
@@ -132,7 +136,7 @@ final class StopSequence {
     private List<String> command(List<String> appArgs, List<String> jvmArgs) {
         List<String> all = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir.resolve("tmp")));
         all.addAll(jvmArgs);
-        return AgentProcess.appUnderAgent("config=" + dir.resolve("litestream.properties"), all, scenario.app().jar(),
+        return AgentProcess.appUnderAgent("config=" + dir.resolve("litestream.properties"), all, app.jar(),
                 appArgs.toArray(new String[0]));
     }
 }
