@@ -5,7 +5,10 @@ import java.util.List;
 
 /** The example applications a stop test runs, as a first run (which ends by itself) and as a running service. */
 enum StopApp {
-    /** JPA, HikariCP and Flyway; four writers stopped from {@code @PreDestroy} commit for 300 ms more as the context closes. */
+    /**
+     * JPA, HikariCP and Flyway; four writers stopped from {@code @PreDestroy} commit for 300 ms
+     * more as the context closes, and a client posts notes over HTTP until the service is gone.
+     */
     SPRING_BOOT("spring-boot", "spring-boot-example.jar", "notes", "Started NotesApp") {
         @Override
         List<String> firstRun(Path db) {
@@ -16,6 +19,11 @@ enum StopApp {
         List<String> service(Path db) {
             return List.of("--spring.datasource.url=jdbc:sqlite:" + db, "--spring.profiles.active=service",
                     "--server.port=0", "--writers=4", "--rate=50", "--drain-ms=300");
+        }
+
+        @Override
+        AutoCloseable clients(RunningJvm jvm) throws Exception {
+            return NotePoster.start(jvm);
         }
     },
     /** Plain JDBC; two writers, and its own shutdown hook commits 5 rows over 300 ms. */
@@ -49,6 +57,11 @@ enum StopApp {
 
     /** Arguments of a run that writes until it is stopped. */
     abstract List<String> service(Path db);
+
+    /** What else writes through the application while it runs (closed once the JVM is gone). */
+    AutoCloseable clients(RunningJvm jvm) throws Exception {
+        return () -> { };
+    }
 
     Path jar() {
         return AgentProcess.exampleJar(module, jar);

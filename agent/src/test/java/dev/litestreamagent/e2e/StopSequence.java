@@ -69,27 +69,15 @@ final class StopSequence {
         int run = ++runs;
         List<String> appArgs = new ArrayList<>(app.service(db));
         appArgs.addAll(scenario.extraAppArgs());
-        String problem = null;
         try (RunningJvm jvm = scenario.launch().start(command(appArgs, scenario.jvmArgs()), dir,
                 dir.resolve("run-" + run + ".log"), "run" + run)) {
             jvm.awaitOutput(app.readyMarker(), READY_TIMEOUT);
             awaitLitestream(jvm);
-            // Past Litestream's own start-up (its first sync of the run), then anywhere in 2 s of writes.
-            Thread.sleep(1500 + random.nextInt(2000));
-            long signalled = System.nanoTime();
-            scenario.stop().send(jvm);
-            if (scenario.hungHook()) {
-                Duration limit = StopScenario.HUNG_STOP_TIMEOUT.plus(HUNG_MARGIN);
-                if (!awaitNoLitestream(limit.minusNanos(System.nanoTime() - signalled)).isEmpty()) {
-                    problem = "Litestream still ran " + limit.toSeconds() + " s after the signal, with a stop timeout of "
-                            + StopScenario.HUNG_STOP_TIMEOUT.toSeconds() + " s and the application's hook hung";
-                }
-                jvm.kill(); // the hook never returns: the JVM would wait for ever
-                jvm.awaitExit(EXIT_TIMEOUT);
-            } else if (!jvm.awaitExit(EXIT_TIMEOUT)) {
-                problem = "the JVM did not exit within " + EXIT_TIMEOUT.toSeconds() + " s of " + scenario.stop();
-                jvm.kill();
-                jvm.awaitExit(EXIT_TIMEOUT);
+            String problem;
+            try (AutoCloseable clients = app.clients(jvm)) {
+                // Past Litestream's own start-up (its first sync of the run), then anywhere in 2 s of writes.
+                Thread.sleep(1500 + random.nextInt(2000));
+                problem = stopAndAwaitExit(scenario, jvm);
             }
             List<Long> leftovers = awaitNoLitestream(LEFTOVER_WAIT);
             leftovers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
@@ -108,6 +96,27 @@ final class StopSequence {
             }
             return new StopOutcome(scenario, run, acked.size(), missing, leftovers, problem, jvm.tail(30));
         }
+    }
+
+    /** Stops the JVM in the scenario's way and waits for it; what went wrong, or null. */
+    private String stopAndAwaitExit(StopScenario scenario, RunningJvm jvm) throws Exception {
+        long signalled = System.nanoTime();
+        scenario.stop().send(jvm);
+        String problem = null;
+        if (scenario.hungHook()) {
+            Duration limit = StopScenario.HUNG_STOP_TIMEOUT.plus(HUNG_MARGIN);
+            if (!awaitNoLitestream(limit.minusNanos(System.nanoTime() - signalled)).isEmpty()) {
+                problem = "Litestream still ran " + limit.toSeconds() + " s after the signal, with a stop timeout of "
+                        + StopScenario.HUNG_STOP_TIMEOUT.toSeconds() + " s and the application's hook hung";
+            }
+            jvm.kill(); // the hook never returns: the JVM would wait for ever
+            jvm.awaitExit(EXIT_TIMEOUT);
+        } else if (!jvm.awaitExit(EXIT_TIMEOUT)) {
+            problem = "the JVM did not exit within " + EXIT_TIMEOUT.toSeconds() + " s of " + scenario.stop();
+            jvm.kill();
+            jvm.awaitExit(EXIT_TIMEOUT);
+        }
+        return problem;
     }
 
     /** A stop in steady state, not during start-up: the agent starts Litestream beside the application. */
