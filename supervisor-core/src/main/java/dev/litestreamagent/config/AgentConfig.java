@@ -24,6 +24,7 @@ public final class AgentConfig {
     private final boolean restoreOnStart;
     private final Duration restoreTimeout;
     private final Duration stopTimeout;
+    private final Duration schemaSettle;
     private final Duration verifyTimeout;
     private final RestartPolicy restart;
     private final ResyncPolicy resync;
@@ -52,6 +53,7 @@ public final class AgentConfig {
         this.restoreOnStart = b.restoreOnStart;
         this.restoreTimeout = b.restoreTimeout;
         this.stopTimeout = b.stopTimeout;
+        this.schemaSettle = b.schemaSettle;
         this.verifyTimeout = b.verifyTimeout;
         this.restart = b.restart;
         this.resync = b.resync;
@@ -154,6 +156,11 @@ public final class AgentConfig {
         return stopTimeout;
     }
 
+    /** How long a database's schema must stay unchanged before Litestream gets the database. */
+    public Duration schemaSettle() {
+        return schemaSettle;
+    }
+
     public Duration verifyTimeout() {
         return verifyTimeout;
     }
@@ -229,6 +236,7 @@ public final class AgentConfig {
         boolean restoreOnStart;
         Duration restoreTimeout;
         Duration stopTimeout;
+        Duration schemaSettle;
         Duration verifyTimeout;
         RestartPolicy restart;
         ResyncPolicy resync;

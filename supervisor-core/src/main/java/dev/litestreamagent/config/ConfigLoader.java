@@ -42,6 +42,7 @@ public final class ConfigLoader {
         b.restoreOnStart = r.read(Keys.RESTORE_ON_START);
         b.restoreTimeout = r.read(Keys.RESTORE_TIMEOUT);
         b.stopTimeout = r.read(Keys.STOP_TIMEOUT);
+        b.schemaSettle = r.read(Keys.SCHEMA_SETTLE);
         b.verifyTimeout = r.read(Keys.VERIFY_TIMEOUT);
         b.restart = RestartReader.read(r);
         b.resync = ResyncReader.read(r);

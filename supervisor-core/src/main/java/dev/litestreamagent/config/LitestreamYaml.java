@@ -23,6 +23,12 @@ public final class LitestreamYaml {
 
     /** @throws ConfigException when a setting needs a newer Litestream than {@code version} */
     public static RenderedConfig render(AgentConfig config, LitestreamVersion version) throws ConfigException {
+        return render(config, version, db -> true);
+    }
+
+    /** The config with only the databases {@code replicated} accepts (the agent holds new, empty ones back). */
+    public static RenderedConfig render(AgentConfig config, LitestreamVersion version,
+            Predicate<DatabaseConfig> replicated) throws ConfigException {
         Dialect dialect = Dialect.of(version);
         List<ConfigProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -45,6 +51,9 @@ public final class LitestreamYaml {
         }
         List<Object> dbs = new ArrayList<>();
         for (DatabaseConfig db : config.databases()) {
+            if (!replicated.test(db)) {
+                continue;
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", encoding.literal(db.path().toString()));
             db.litestreamOptions().forEach((option, value) -> entry.put(option, encoding.value(value)));

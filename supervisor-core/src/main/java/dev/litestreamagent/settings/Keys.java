@@ -68,6 +68,9 @@ public final class Keys {
             Duration.ofSeconds(60), "deadline of a restore on start");
     public static final Key<Duration> STOP_TIMEOUT = top("litestream.stop-timeout", ValueType.POSITIVE_DURATION,
             Duration.ofSeconds(20), "wait for Litestream's final sync after SIGTERM (below Kubernetes' 30 s grace)");
+    public static final Key<Duration> SCHEMA_SETTLE = top("litestream.schema-settle", ValueType.POSITIVE_DURATION,
+            Duration.ofSeconds(1), "Litestream gets a database once the application's schema in it stayed unchanged "
+                    + "this long (its first sync writes two tables into the file)");
     public static final Key<Duration> VERIFY_TIMEOUT = top("litestream.verify.timeout", ValueType.POSITIVE_DURATION,
             Duration.ofSeconds(10), "deadline of a verify");
     public static final Key<Duration> RESTART_INITIAL_DELAY = top("litestream.restart.initial-delay",

@@ -12,6 +12,7 @@ final class PageOne {
     static final int BYTES_NEEDED = 105;
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int SCHEMA_COOKIE = 40;
     private static final int TABLE_LEAF = 0x0D;
     private static final int TABLE_INTERIOR = 0x05;
 
@@ -29,9 +30,10 @@ final class PageOne {
         if (pageSize != 1 && (pageSize < 512 || Integer.bitCount(pageSize) != 1)) {
             return notSqlite("page size " + pageSize + " in the header, expected a power of two from 512 to 65536");
         }
+        long cookie = Integer.toUnsignedLong(page.getInt(offset + SCHEMA_COOKIE));
         int type = Byte.toUnsignedInt(page.get(offset + 100));
         if (type == TABLE_INTERIOR) {
-            return new ProbeResult(SchemaState.HAS_SCHEMA, "sqlite_master spans more than one page");
+            return new ProbeResult(SchemaState.HAS_SCHEMA, "sqlite_master spans more than one page", cookie);
         }
         if (type != TABLE_LEAF) {
             return notSqlite(String.format("page 1 has b-tree page type 0x%02x, expected 0x0d or 0x05", type));
@@ -39,7 +41,8 @@ final class PageOne {
         int cells = Short.toUnsignedInt(page.getShort(offset + 103));
         return cells == 0
                 ? new ProbeResult(SchemaState.EMPTY, "no entries in sqlite_master")
-                : new ProbeResult(SchemaState.HAS_SCHEMA, cells + (cells == 1 ? " entry" : " entries") + " in sqlite_master");
+                : new ProbeResult(SchemaState.HAS_SCHEMA, cells + (cells == 1 ? " entry" : " entries") + " in sqlite_master",
+                        cookie);
     }
 
     private static ProbeResult notSqlite(String detail) {

@@ -1,6 +1,7 @@
 package dev.litestreamagent.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,20 @@ class SchemaProbeTest {
             assertEquals(SchemaState.EMPTY, probe(db));
         }
         assertEquals(SchemaState.EMPTY, probe(db));
+    }
+
+    @Test
+    void theSchemaCookieChangesWithTheSchemaNotWithRows() throws Exception {
+        Path db = dir.resolve("app.db");
+        try (Connection app = wal(db)) {
+            execute(app, "CREATE TABLE events (id INTEGER PRIMARY KEY)");
+            long created = SchemaProbe.of(db).probe().schemaCookie();
+            execute(app, "INSERT INTO events DEFAULT VALUES");
+            assertEquals(created, SchemaProbe.of(db).probe().schemaCookie());
+            execute(app, "CREATE INDEX events_id ON events (id)");
+            assertNotEquals(created, SchemaProbe.of(db).probe().schemaCookie());
+        }
+        assertEquals(-1, SchemaProbe.of(dir.resolve("none.db")).probe().schemaCookie());
     }
 
     @Test
