@@ -2,11 +2,10 @@ package dev.litestreamagent.agent;
 
 import dev.litestreamagent.agent.shutdown.StopSequence;
 import dev.litestreamagent.config.AgentConfig;
-import dev.litestreamagent.runtime.GeneratedConfigFile;
+import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.runtime.LitestreamSetup;
 import dev.litestreamagent.runtime.StartupRestore;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
-import dev.litestreamagent.supervisor.Supervisor;
 import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -30,8 +29,7 @@ final class AgentRuntime {
     private final AgentConfig config;
     private final CountDownLatch exiting = new CountDownLatch(1);
     private volatile LitestreamSetup setup;
-    private volatile Supervisor supervisor;
-    private volatile GeneratedConfigFile configFile;
+    private volatile Replication replication;
     private Thread starter;
 
     AgentRuntime(AgentConfig config) {
@@ -68,19 +66,14 @@ final class AgentRuntime {
             config.warnings().forEach(log::warn);
             LitestreamSetup prepared = setup != null ? setup : LitestreamSetup.prepare(config);
             prepared.rendered().warnings().forEach(log::warn);
-            configFile = GeneratedConfigFile.write(prepared.rendered().yaml());
-            Supervisor started = Supervisor.create(prepared.supervisorSettings(configFile.path()));
-            started.start();
-            supervisor = started;
+            replication = Replication.start(prepared, log);
             log.info("Replicating {} with Litestream {} ({}, from {})",
                     config.databases().stream().map(db -> db.alias() + " (" + db.path() + ")").collect(Collectors.joining(", ")),
                     prepared.version(), prepared.binary().path(), prepared.binary().origin());
         } catch (ReplicatorAlreadyRunningException e) {
             log.error("{}\nThis JVM does not replicate; the application runs on.", e.getMessage());
-            deleteConfigFile();
         } catch (Exception e) {
             log.error("Cannot start Litestream: {}\nThe application runs WITHOUT replication.", e.getMessage());
-            deleteConfigFile();
         }
     }
 
@@ -92,22 +85,13 @@ final class AgentRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Supervisor running = supervisor;
+        Replication running = replication;
         if (running != null) {
-            running.stop(finalSyncTimeout);
-        }
-        deleteConfigFile();
-    }
-
-    private void deleteConfigFile() {
-        GeneratedConfigFile file = configFile;
-        if (file == null) {
-            return;
-        }
-        try {
-            file.close();
-        } catch (IOException e) {
-            AgentLog.logger(AgentRuntime.class).warn("Cannot delete {}: {}", file.path(), e.toString());
+            try {
+                running.stop(finalSyncTimeout);
+            } catch (IOException e) {
+                AgentLog.logger(AgentRuntime.class).warn("Cannot delete the generated Litestream config: {}", e.toString());
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ public final class ConfigLoader {
         b.downloadEnabled = r.read(Keys.DOWNLOAD_ENABLED);
         b.downloadBaseUrl = r.read(Keys.DOWNLOAD_BASE_URL);
         b.downloadSha256 = r.optional(Keys.DOWNLOAD_SHA256).orElse(null);
-        b.databases.addAll(new DatabasesReader(r, input, b.warnings)
+        b.databases.addAll(new DatabasesReader(r, input)
                 .read(b.restoreOnStart, Optional.ofNullable(b.pathPrefix)));
         if (b.databases.isEmpty() && !r.hasProblems()) {
             b.warnings.add("no database configured (litestream.dbs.<alias>.url or .path): nothing to replicate");

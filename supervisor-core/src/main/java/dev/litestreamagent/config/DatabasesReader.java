@@ -24,13 +24,11 @@ final class DatabasesReader {
     private final SettingReader reader;
     private final Map<String, String> env;
     private final Path workingDirectory;
-    private final List<String> warnings;
 
-    DatabasesReader(SettingReader reader, ConfigInput input, List<String> warnings) {
+    DatabasesReader(SettingReader reader, ConfigInput input) {
         this.reader = reader;
         this.env = input.env();
         this.workingDirectory = input.workingDirectory();
-        this.warnings = warnings;
     }
 
     List<DatabaseConfig> read(boolean restoreOnStartDefault, Optional<String> pathPrefix) {
@@ -141,10 +139,6 @@ final class DatabasesReader {
         if (Files.isDirectory(path)) {
             reader.problem(key, path.toString(), "a database file, not a directory");
             return Optional.empty();
-        }
-        if (!Files.exists(path)) {
-            warnings.add(key + ": " + path + (Files.isDirectory(path.getParent()) ? " does not exist yet"
-                    : " and its directory do not exist yet") + "; Litestream starts replicating when it appears");
         }
         return Optional.of(new Location(key, path, url.orElse(null)));
     }

@@ -14,6 +14,7 @@ import dev.litestreamagent.config.RenderedConfig;
 import dev.litestreamagent.dialect.Dialect;
 import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.settings.Keys;
+import dev.litestreamagent.supervisor.LaunchPlan;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -91,6 +92,11 @@ public final class LitestreamSetup {
 
     /** How the supervisor runs {@code litestream replicate} with {@code configFile}. */
     public SupervisorSettings supervisorSettings(Path configFile) {
+        return supervisorSettings(configFile, LaunchPlan.fixed(databasePaths()));
+    }
+
+    /** The same, with {@code plan} deciding which databases each launch replicates. */
+    public SupervisorSettings supervisorSettings(Path configFile, LaunchPlan plan) {
         return SupervisorSettings.builder()
                 .binary(binary.path())
                 .configFile(configFile)
@@ -101,6 +107,7 @@ public final class LitestreamSetup {
                 .logMarkers(dialect().logMarkers())
                 .stopTimeout(config.stopTimeout())
                 .name("litestream")
+                .launchPlan(plan)
                 .build();
     }
 }

@@ -36,6 +36,8 @@ public final class Supervisor implements AutoCloseable {
     private static final Duration WATCH_POLL = Duration.ofMillis(100);
     private static final Duration WATCHER_JOIN = Duration.ofSeconds(5);
     private static final Duration STUCK_STOP_WAIT = Duration.ofSeconds(5);
+    /** How often a supervisor with no database ready yet looks again. */
+    private static final Duration READY_POLL = Duration.ofMillis(100);
 
     private final SupervisorSettings settings;
     private final ProcessLauncher launcher;
@@ -121,8 +123,8 @@ public final class Supervisor implements AutoCloseable {
             rotate(log);
             follower = new LogFollower(log, settings.maxLogBytes(), this::onOutput, "litestream-output-" + settings.name());
             follower.start();
-            Attempt first = launch(false);
-            if (first == null) { // stopped meanwhile from another thread
+            Attempt first = settings.launchPlan().prepare().isEmpty() ? null : launch(false);
+            if (first == null && !waitForDatabases()) { // stopped meanwhile from another thread
                 abortStart();
                 return;
             }
@@ -182,6 +184,9 @@ public final class Supervisor implements AutoCloseable {
                 }
             }
             try {
+                if (settings.launchPlan().changed(true)) {
+                    attempt = relaunchForFinalSync(attempt, finalSyncTimeout);
+                }
                 if (attempt != null) {
                     attempt.stop(settings.startGrace(), finalSyncTimeout);
                 }
@@ -236,18 +241,53 @@ public final class Supervisor implements AutoCloseable {
         Files.createFile(log);
     }
 
+    /** No database is ready: no Litestream until one is (the watcher launches it). False when stopped meanwhile. */
+    private boolean waitForDatabases() {
+        synchronized (lock) {
+            if (stopping) {
+                return false;
+            }
+            setState(SupervisorState.WAITING, null);
+            return true;
+        }
+    }
+
+    /**
+     * At the final stop, a database became ready that the running Litestream does not replicate (an
+     * application that created it and exits at once): the running one syncs what it has, and a
+     * Litestream with every ready database takes over for the final sync.
+     */
+    private Attempt relaunchForFinalSync(Attempt running, Duration finalSyncTimeout) throws InterruptedException {
+        if (running != null) {
+            running.markResync();
+            running.stop(settings.startGrace(), finalSyncTimeout);
+        }
+        try {
+            return launchNow(false);
+        } catch (IOException e) {
+            LOG.error("Cannot start Litestream for the final sync of a database the application just created: {}",
+                    e.getMessage());
+            return null;
+        }
+    }
+
     /** Launches unless a stop came first (then null); atomic with stop()'s look at {@code current}. */
     private Attempt launch(boolean afterCrash) throws IOException {
         synchronized (lock) {
-            if (stopping) {
-                return null;
-            }
+            return stopping ? null : launchNow(afterCrash);
+        }
+    }
+
+    /** Launches Litestream with the databases the plan lists now. */
+    private Attempt launchNow(boolean afterCrash) throws IOException {
+        synchronized (lock) {
+            List<Path> databases = settings.launchPlan().prepare();
             ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
             stall.launched();
             if (afterCrash) {
                 restartCount++;
             }
-            current = new Attempt(child, clock.nanoTime(), settings.databases());
+            current = new Attempt(child, clock.nanoTime(), databases);
             errorsWhileStopping = 0;
             try {
                 guard.recordPid(child.pid(), command);
@@ -261,8 +301,8 @@ public final class Supervisor implements AutoCloseable {
 
     /** The watcher thread: waits for each child's exit and decides what comes next. */
     private void watch(Attempt first) {
-        Attempt attempt = first;
         try {
+            Attempt attempt = first != null ? first : launchOnceReady();
             while (attempt != null) {
                 int exitCode = awaitExit(attempt);
                 Duration delay = afterExit(attempt, exitCode);
@@ -277,11 +317,30 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** Waits until the plan has a database for Litestream, then launches it; null when stopped first. */
+    private Attempt launchOnceReady() throws InterruptedException {
+        while (!settings.launchPlan().changed(false)) {
+            clock.sleep(READY_POLL);
+            synchronized (lock) {
+                if (stopping) {
+                    return null;
+                }
+            }
+        }
+        return relaunchAfter(Duration.ZERO, false);
+    }
+
     private int awaitExit(Attempt attempt) throws InterruptedException {
         // Polling lets the child remember its descendants (the -exec tail) and shows when it is up.
         while (!attempt.child().waitFor(WATCH_POLL)) {
             if (!attempt.wasUp() && attempt.checkUp()) {
                 markRunning(attempt);
+            }
+            // Once this one has opened its databases (so each restart syncs them), add the newly ready ones.
+            if (attempt.wasUp() && !attempt.isResync() && settings.launchPlan().changed(false)) {
+                attempt.markResync(); // a planned restart: no backoff, no crash
+                attempt.stop(Duration.ZERO, settings.stopTimeout());
+                continue;
             }
             if (attempt.wasUp() && !attempt.isResync()) {
                 long now = clock.nanoTime();
@@ -352,7 +411,9 @@ public final class Supervisor implements AutoCloseable {
     private Duration afterExit(Attempt attempt, int exitCode) {
         long now = clock.nanoTime();
         synchronized (lock) {
-            current = null;
+            if (current == attempt) { // at a final stop, a Litestream for the final sync may have taken over
+                current = null;
+            }
             lastExitCode = exitCode;
             if (stopping) {
                 logFinalExit(attempt.child().pid(), exitCode);

@@ -30,6 +30,7 @@ public final class SupervisorSettings {
     private final long maxLogBytes;
     private final ResyncPolicy resyncPolicy;
     private final LogMarkers logMarkers;
+    private final LaunchPlan launchPlan;
 
     private SupervisorSettings(Builder b) {
         this.binary = b.binary;
@@ -48,6 +49,7 @@ public final class SupervisorSettings {
         this.maxLogBytes = b.maxLogBytes;
         this.resyncPolicy = b.resyncPolicy;
         this.logMarkers = b.logMarkers;
+        this.launchPlan = b.launchPlan != null ? b.launchPlan : LaunchPlan.fixed(databases);
     }
 
     public static Builder builder() {
@@ -106,6 +108,11 @@ public final class SupervisorSettings {
         return logMarkers;
     }
 
+    /** Which of the databases each launch replicates; by default all of them, from the start. */
+    public LaunchPlan launchPlan() {
+        return launchPlan;
+    }
+
     /** Every setting except the environment's values (they may be secrets). */
     @Override
     public String toString() {
@@ -129,6 +136,7 @@ public final class SupervisorSettings {
         private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
         private ResyncPolicy resyncPolicy = ResyncPolicy.defaults();
         private LogMarkers logMarkers;
+        private LaunchPlan launchPlan;
 
         private Builder() {
         }
@@ -212,6 +220,12 @@ public final class SupervisorSettings {
          */
         public Builder logMarkers(LogMarkers value) {
             logMarkers = Objects.requireNonNull(value, "logMarkers");
+            return this;
+        }
+
+        /** Holds databases back until they are ready, rewriting the config file before each launch. */
+        public Builder launchPlan(LaunchPlan value) {
+            launchPlan = Objects.requireNonNull(value, "launchPlan");
             return this;
         }
 

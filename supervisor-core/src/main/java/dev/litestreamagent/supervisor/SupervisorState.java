@@ -2,6 +2,8 @@ package dev.litestreamagent.supervisor;
 
 /** Where the supervised Litestream is in its life. */
 public enum SupervisorState {
+    /** Started; no database is ready for Litestream yet (none has a settled schema), so none runs. */
+    WAITING,
     /** Launched, not yet replicating every database. */
     STARTING,
     /** Litestream has opened every database. */

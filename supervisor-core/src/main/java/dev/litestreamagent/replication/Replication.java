@@ -1,0 +1,65 @@
+package dev.litestreamagent.replication;
+
+import dev.litestreamagent.runtime.GeneratedConfigFile;
+import dev.litestreamagent.runtime.LitestreamSetup;
+import dev.litestreamagent.supervisor.Clock;
+import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
+import dev.litestreamagent.supervisor.Supervisor;
+import dev.litestreamagent.supervisor.SupervisorStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The running replication of one agent: the generated config file and the supervised Litestream
+ * that reads it, which gets each database once the application has settled its schema there
+ * ({@link ReadyDatabases}). The one handle for whatever watches or ends replication (the agent's
+ * stop, status consumers).
+ */
+public final class Replication {
+    private final GeneratedConfigFile configFile;
+    private final ReadinessPlan plan;
+    private final Supervisor supervisor;
+
+    private Replication(GeneratedConfigFile configFile, ReadinessPlan plan, Supervisor supervisor) {
+        this.configFile = configFile;
+        this.plan = plan;
+        this.supervisor = supervisor;
+    }
+
+    /**
+     * Writes the config and starts the supervisor; nothing stays behind when it throws.
+     *
+     * @throws ReplicatorAlreadyRunningException when another process replicates one of the databases
+     */
+    public static Replication start(LitestreamSetup setup, Logger log)
+            throws IOException, ReplicatorAlreadyRunningException {
+        GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml());
+        try {
+            ReadinessPlan plan = new ReadinessPlan(setup, file, Clock.SYSTEM, log);
+            Supervisor supervisor = Supervisor.create(setup.supervisorSettings(file.path(), plan));
+            supervisor.start();
+            return new Replication(file, plan, supervisor);
+        } catch (ReplicatorAlreadyRunningException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    public SupervisorStatus status() {
+        return supervisor.status();
+    }
+
+    /** The databases Litestream does not get yet: the application has not settled a schema in them. */
+    public List<Path> waiting() {
+        return plan.waiting();
+    }
+
+    /** Litestream's final sync (waiting at most {@code finalSyncTimeout}), then the config file goes. */
+    public void stop(Duration finalSyncTimeout) throws IOException {
+        supervisor.stop(finalSyncTimeout);
+        configFile.close();
+    }
+}
