@@ -123,7 +123,7 @@ public final class Supervisor implements AutoCloseable {
             rotate(log);
             follower = new LogFollower(log, settings.maxLogBytes(), this::onOutput, "litestream-output-" + settings.name());
             follower.start();
-            Attempt first = settings.launchPlan().prepare().isEmpty() ? null : launch(false);
+            Attempt first = launch(false);
             if (first == null && !waitForDatabases()) { // stopped meanwhile from another thread
                 abortStart();
                 return;
@@ -271,17 +271,23 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** Launches unless a stop came first (then null); atomic with stop()'s look at {@code current}. */
+    /**
+     * Launches unless a stop came first or no database is ready (then null); atomic with stop()'s
+     * look at {@code current}.
+     */
     private Attempt launch(boolean afterCrash) throws IOException {
         synchronized (lock) {
             return stopping ? null : launchNow(afterCrash);
         }
     }
 
-    /** Launches Litestream with the databases the plan lists now. */
+    /** Launches Litestream with the databases the plan lists now; null when it lists none. */
     private Attempt launchNow(boolean afterCrash) throws IOException {
         synchronized (lock) {
             List<Path> databases = settings.launchPlan().prepare();
+            if (databases.isEmpty()) {
+                return null;
+            }
             ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
             stall.launched();
             if (afterCrash) {
