@@ -184,7 +184,14 @@ public final class Supervisor implements AutoCloseable {
                 }
             }
             try {
-                if (settings.launchPlan().changed(true)) {
+                if (attempt != null && attempt.isResync()) { // being replaced (resync, stall, a database to add)
+                    attempt.stop(Duration.ZERO, finalSyncTimeout);
+                    attempt = null;
+                }
+                // None running (backoff, between a planned restart and its relaunch), or one without a
+                // database that now has data: a Litestream with every database does the final sync.
+                boolean added = settings.launchPlan().changed(true); // always asked: it makes them ready
+                if (attempt == null || added) {
                     attempt = relaunchForFinalSync(attempt, finalSyncTimeout);
                 }
                 if (attempt != null) {
@@ -253,9 +260,10 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * At the final stop, a database became ready that the running Litestream does not replicate (an
-     * application that created it and exits at once): the running one syncs what it has, and a
-     * Litestream with every ready database takes over for the final sync.
+     * At the final stop, no Litestream runs (backoff, a planned restart under way), or a database
+     * became ready that the running one does not replicate (an application that created it and
+     * exits at once): the running one syncs what it has, and a Litestream with every ready
+     * database takes over for the final sync. Null when no database is ready.
      */
     private Attempt relaunchForFinalSync(Attempt running, Duration finalSyncTimeout) throws InterruptedException {
         if (running != null) {

@@ -46,10 +46,14 @@ class SupervisorLaunchPlanTest {
     }
 
     private Supervisor supervisor(Plan plan) {
-        return new Supervisor(SupervisorSettings.builder().name("plan").binary(dir.resolve("litestream"))
+        return new Supervisor(settings(plan).build(), launcher, clock, () -> 0);
+    }
+
+    private SupervisorSettings.Builder settings(Plan plan) {
+        return SupervisorSettings.builder().name("plan").binary(dir.resolve("litestream"))
                 .configFile(dir.resolve("c.yml")).databases(List.of(dir.resolve("a.db"), dir.resolve("b.db")))
                 .startGrace(Duration.ZERO).stopTimeout(Duration.ofSeconds(5)).logMarkers(TestBinary.LOG_MARKERS)
-                .launchPlan(plan).build(), launcher, clock, () -> 0);
+                .launchPlan(plan);
     }
 
     private static void initialized(FakeLauncher.FakeChild child, int databases) throws Exception {
@@ -122,5 +126,21 @@ class SupervisorLaunchPlanTest {
 
         assertEquals(1, launcher.children.size());
         assertTrue(launcher.children.get(0).terminated);
+    }
+
+    @Test
+    void aFinalStopWithNoLitestreamRunningStartsOneForTheFinalSync() throws Exception {
+        Plan plan = new Plan();
+        plan.ready.add(dir.resolve("a.db"));
+        launcher.thenExit(Duration.ofMillis(10), 1); // crashes at once, and the policy gives up at once
+        Supervisor supervisor = new Supervisor(settings(plan).restartPolicy(RestartPolicy.builder().crashLoopCount(1)
+                .giveUpOnCrashLoop(true).build()).build(), launcher, clock, () -> 0);
+        supervisor.start();
+        await().until(() -> supervisor.status().state() == SupervisorState.FAILED);
+
+        supervisor.stop();
+
+        assertEquals(2, launcher.children.size(), "a Litestream launched for the final sync");
+        assertTrue(launcher.children.get(1).terminated);
     }
 }
