@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.verify.JdbcSentinelStore;
 import dev.litestreamagent.verify.RestoreRunner;
@@ -94,7 +95,7 @@ final class VerifyCommand {
 
     private RestoreRunner.Result restore(Path database, Path output, Duration timeout)
             throws IOException, InterruptedException {
-        Launcher.Captured run = runner.capture("restore", Arrays.asList("-o", output.toString(), database.toString()), timeout);
+        RunResult run = runner.capture("restore", Arrays.asList("-o", output.toString(), database.toString()), timeout);
         return new RestoreRunner.Result(run.exitCode(), run.output(), run.timedOut());
     }
 

@@ -1,11 +1,13 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.exec.ChildProcess;
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogFollower;
 import dev.litestreamagent.supervisor.log.OutputTail;
-import dev.litestreamagent.supervisor.process.ChildProcess;
-import dev.litestreamagent.supervisor.process.ProcessLauncher;
-import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +48,7 @@ public final class Supervisor implements AutoCloseable {
     private final OutputTail tail = new OutputTail(TAIL_LINES);
     private final List<String> command;
     private final ReplicatorGuard guard;
+    private final ProcessSpec spec;
     private final StatusMBean mbean;
     private final Object stopLock = new Object();
     private final Object lock = new Object();
@@ -88,6 +91,7 @@ public final class Supervisor implements AutoCloseable {
                 // Litestream ends (after a final sync) when this exits, i.e. when the JVM dies, even by SIGKILL.
                 "-exec", "tail --pid=" + settings.parentPid() + " -f /dev/null"));
         this.guard = new ReplicatorGuard(settings.databases());
+        this.spec = ProcessSpec.of(command, Output.appendTo(guard.logFile())).withEnvironment(settings.environment());
         this.mbean = new StatusMBean(this::status, settings.databases());
     }
 
@@ -242,7 +246,7 @@ public final class Supervisor implements AutoCloseable {
             if (stopping) {
                 return null;
             }
-            ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
+            ChildProcess child = launcher.launch(spec);
             stall.launched();
             if (afterCrash) {
                 restartCount++;
