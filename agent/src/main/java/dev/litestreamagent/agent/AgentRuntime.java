@@ -2,11 +2,11 @@ package dev.litestreamagent.agent;
 
 import dev.litestreamagent.agent.shutdown.StopSequence;
 import dev.litestreamagent.config.AgentConfig;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.runtime.LitestreamSetup;
 import dev.litestreamagent.runtime.StartupRestore;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
-import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;

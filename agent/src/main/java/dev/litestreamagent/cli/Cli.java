@@ -1,7 +1,9 @@
 package dev.litestreamagent.cli;
 
-import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.agent.attach.Attacher;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.SystemProcessLauncher;
+import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.verify.SqliteConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +23,13 @@ public final class Cli {
     static final int USAGE = 2;
 
     private final CliContext.Loader loader;
-    private final Launcher launcher;
+    private final ProcessLauncher launcher;
     private final Clock clock;
     private final SqliteSource sqlite;
     private final PrintStream out;
     private final PrintStream err;
 
-    Cli(CliContext.Loader loader, Launcher launcher, Clock clock, SqliteSource sqlite, PrintStream out, PrintStream err) {
+    Cli(CliContext.Loader loader, ProcessLauncher launcher, Clock clock, SqliteSource sqlite, PrintStream out, PrintStream err) {
         this.loader = loader;
         this.launcher = launcher;
         this.clock = clock;
@@ -37,7 +39,7 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(ConfigCliContext::load, new ProcessLauncher(), Clock.SYSTEM, IsolatedSqlite::shared,
+        System.exit(new Cli(ConfigCliContext::load, new SystemProcessLauncher(), Clock.SYSTEM, IsolatedSqlite::shared,
                 System.out, System.err).run(args));
     }
 

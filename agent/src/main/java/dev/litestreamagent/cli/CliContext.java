@@ -36,6 +36,9 @@ public interface CliContext {
 
     List<DatabaseRef> databases();
 
+    /** How long a foreground Litestream gets for its final sync after SIGTERM ({@code litestream.stop-timeout}). */
+    Duration stopTimeout();
+
     /** How long {@code verify} waits for its row to reach the replica. */
     Duration verifyTimeout();
 

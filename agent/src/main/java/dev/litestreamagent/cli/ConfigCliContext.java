@@ -88,6 +88,11 @@ final class ConfigCliContext implements CliContext {
     }
 
     @Override
+    public Duration stopTimeout() {
+        return setup.config().stopTimeout();
+    }
+
+    @Override
     public Duration verifyTimeout() {
         return setup.config().verifyTimeout();
     }

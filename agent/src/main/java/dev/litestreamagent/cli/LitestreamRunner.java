@@ -1,5 +1,10 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.ProcessRunner;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.runtime.GeneratedConfigFile;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,28 +14,35 @@ import java.util.List;
 /** Runs {@code litestream <command> [-config <generated>] args...} for the installed binary. */
 final class LitestreamRunner {
     private final CliContext context;
-    private final Launcher launcher;
+    private final ProcessRunner runner;
 
-    LitestreamRunner(CliContext context, Launcher launcher) {
+    LitestreamRunner(CliContext context, ProcessLauncher launcher) {
         this.context = context;
-        this.launcher = launcher;
+        this.runner = new ProcessRunner(launcher);
     }
 
-    /** Runs attached to the terminal and returns Litestream's own exit code. */
+    /**
+     * Runs attached to the terminal and returns Litestream's own exit code; when only this JVM is
+     * told to stop, Litestream is stopped within {@code litestream.stop-timeout}.
+     */
     int run(String command, List<String> args, boolean withConfig) throws IOException, InterruptedException {
         if (!withConfig) {
-            return launcher.runAttached(command(command, null, args), context.childEnvironment());
+            return runner.runForeground(spec(command(command, null, args), Output.inherited()), context.stopTimeout());
         }
         try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
-            return launcher.runAttached(command(command, config, args), context.childEnvironment());
+            return runner.runForeground(spec(command(command, config, args), Output.inherited()), context.stopTimeout());
         }
     }
 
     /** Runs with the generated config and the output captured, bounded by {@code timeout}. */
-    Launcher.Captured capture(String command, List<String> args, Duration timeout) throws IOException, InterruptedException {
+    RunResult capture(String command, List<String> args, Duration timeout) throws IOException, InterruptedException {
         try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
-            return launcher.runCaptured(command(command, config, args), context.childEnvironment(), timeout);
+            return runner.run(spec(command(command, config, args), Output.captured()), timeout);
         }
+    }
+
+    private ProcessSpec spec(List<String> command, Output output) {
+        return ProcessSpec.of(command, output).withEnvironment(context.childEnvironment());
     }
 
     private List<String> command(String command, GeneratedConfigFile config, List<String> args) {

@@ -1,8 +1,8 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.verify.JdbcSentinelStore;
-import dev.litestreamagent.verify.RestoreRunner;
 import dev.litestreamagent.verify.Verifier;
 import dev.litestreamagent.verify.VerifyResult;
 import java.io.IOException;
@@ -92,10 +92,8 @@ final class VerifyCommand {
         }
     }
 
-    private RestoreRunner.Result restore(Path database, Path output, Duration timeout)
-            throws IOException, InterruptedException {
-        Launcher.Captured run = runner.capture("restore", Arrays.asList("-o", output.toString(), database.toString()), timeout);
-        return new RestoreRunner.Result(run.exitCode(), run.output(), run.timedOut());
+    private RunResult restore(Path database, Path output, Duration timeout) throws IOException, InterruptedException {
+        return runner.capture("restore", Arrays.asList("-o", output.toString(), database.toString()), timeout);
     }
 
     /** The result, or what failed in the worker thread as if it had failed here. */

@@ -13,6 +13,7 @@ final class FakeContext implements CliContext {
     final LitestreamVersion version;
     final List<DatabaseRef> databases = new ArrayList<>();
     Duration verifyTimeout = Duration.ofSeconds(3);
+    Duration stopTimeout = Duration.ofSeconds(20);
     boolean replicatorRunning = true;
     boolean lockUnreadable;
     int claims;
@@ -53,6 +54,11 @@ final class FakeContext implements CliContext {
     @Override
     public List<DatabaseRef> databases() {
         return databases;
+    }
+
+    @Override
+    public Duration stopTimeout() {
+        return stopTimeout;
     }
 
     @Override

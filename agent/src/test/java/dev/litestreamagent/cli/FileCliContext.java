@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * A {@link CliContext} read from a properties file a test writes (version, binary, YAML file,
- * {@code db.<alias>=path}, verify timeout, the pid of the test's replicator), so that the CLI can
+ * {@code db.<alias>=path}, stop and verify timeouts, the pid of the test's replicator), so that the CLI can
  * run in a child JVM against the real binary before the agent's configuration is merged in.
  */
 final class FileCliContext implements CliContext {
@@ -68,6 +68,11 @@ final class FileCliContext implements CliContext {
             }
         }
         return databases;
+    }
+
+    @Override
+    public Duration stopTimeout() {
+        return Duration.ofMillis(Long.parseLong(properties.getProperty("stop-timeout-ms", "20000")));
     }
 
     @Override

@@ -9,6 +9,13 @@ import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
+import dev.litestreamagent.exec.ChildProcess;
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.ProcessRunner;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.RunResult;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.testing.TestBinary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,8 +101,8 @@ class SecretCanaryTest {
     }
 
     /** Runs the real Litestream with its output captured into the CLI's stdout; records the config it was given. */
-    private final class CapturingLauncher implements Launcher {
-        private final ProcessLauncher real = new ProcessLauncher();
+    private final class CapturingLauncher implements ProcessLauncher {
+        private final ProcessRunner real = new ProcessRunner(new SystemProcessLauncher());
         private final PrintStream out;
 
         CapturingLauncher(PrintStream out) {
@@ -103,16 +110,9 @@ class SecretCanaryTest {
         }
 
         @Override
-        public int runAttached(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
-            Captured captured = runCaptured(command, extraEnv, Duration.ofSeconds(30));
-            out.print(captured.output());
-            return captured.exitCode();
-        }
-
-        @Override
-        public Captured runCaptured(List<String> command, Map<String, String> extraEnv, Duration timeout)
-                throws IOException, InterruptedException {
-            childEnvironments.add(extraEnv);
+        public ChildProcess launch(ProcessSpec spec) throws IOException {
+            childEnvironments.add(spec.environment());
+            List<String> command = spec.command();
             int config = command.indexOf("-config");
             if (config >= 0) {
                 Path file = Paths.get(command.get(config + 1));
@@ -120,7 +120,16 @@ class SecretCanaryTest {
                 seen.add("generated config " + file + ":\n" + Files.readString(file));
             }
             seen.add("command line: " + command);
-            return real.runCaptured(command, extraEnv, timeout);
+            RunResult result;
+            try {
+                result = real.run(spec.withOutput(Output.captured()), Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (spec.output().kind() == Output.Kind.INHERITED) {
+                out.print(result.output());
+            }
+            return new FinishedChild(result.exitCode(), result.output());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.Clock;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ public final class TestCliMain {
 
     public static void main(String[] args) throws Exception {
         CliContext context = new FileCliContext(Paths.get(args[0]));
-        System.exit(new Cli(() -> context, new ProcessLauncher(), Clock.SYSTEM, IsolatedSqlite::shared, System.out, System.err)
+        System.exit(new Cli(() -> context, new SystemProcessLauncher(), Clock.SYSTEM, IsolatedSqlite::shared, System.out, System.err)
                 .run(Arrays.copyOfRange(args, 1, args.length)));
     }
 }

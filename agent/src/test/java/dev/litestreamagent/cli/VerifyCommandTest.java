@@ -3,6 +3,8 @@ package dev.litestreamagent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessLauncher;
 import dev.litestreamagent.testing.FakeClock;
 import dev.litestreamagent.testing.Sqlite;
 import java.io.ByteArrayOutputStream;
@@ -13,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private int run(FakeContext context, Launcher launcher, String... args) {
+    private int run(FakeContext context, ProcessLauncher launcher, String... args) {
         return new Cli(() -> context, launcher, new FakeClock(), IsolatedSqlite::shared, new PrintStream(out, true),
                 new PrintStream(new ByteArrayOutputStream(), true)).run(args);
     }
@@ -43,7 +43,7 @@ class VerifyCommandTest {
     void restoresWithTheGeneratedConfigIntoAPrivateDirectoryRemovedAfterwards(@TempDir Path dir) throws Exception {
         Path db = Sqlite.create(dir.resolve("app.db"));
         RecordingLauncher launcher = new RecordingLauncher();
-        launcher.captured = new Launcher.Captured(1, "some log line\ncannot fetch generations: connection refused\n", false);
+        launcher.captured = new FinishedChild(1, "some log line\ncannot fetch generations: connection refused\n");
 
         assertEquals(Cli.FAILURE, run(contextWith(db), launcher, "verify", "app"));
 
@@ -61,28 +61,24 @@ class VerifyCommandTest {
     void allVerifiesTheDatabasesAtOnceAndPrintsThemInOrder(@TempDir Path dir) throws Exception {
         Path[] dbs = {Sqlite.create(dir.resolve("a.db")), Sqlite.create(dir.resolve("b.db")), Sqlite.create(dir.resolve("c.db"))};
         CountDownLatch allRestoring = new CountDownLatch(dbs.length);
-        Launcher restoreWhenAllAreRestoring = new Launcher() {
-            @Override
-            public int runAttached(List<String> command, Map<String, String> extraEnv) {
+        ProcessLauncher restoreWhenAllAreRestoring = spec -> {
+            if (spec.output().kind() != Output.Kind.CAPTURED) {
                 throw new AssertionError("verify only captures");
             }
-
-            @Override
-            public Captured runCaptured(List<String> command, Map<String, String> extraEnv, Duration timeout) throws IOException {
-                allRestoring.countDown();
-                try {
-                    if (!allRestoring.await(20, TimeUnit.SECONDS)) {
-                        return new Captured(1, "the databases were verified one after another", false);
-                    }
-                    Path live = Path.of(command.get(command.size() - 1));
-                    try (Connection c = Sqlite.open(live); Statement s = c.createStatement()) {
-                        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                    }
-                    Files.copy(live, Path.of(command.get(command.indexOf("-o") + 1)));
-                    return new Captured(0, "", false);
-                } catch (InterruptedException | java.sql.SQLException e) {
-                    throw new IOException(e);
+            List<String> command = spec.command();
+            allRestoring.countDown();
+            try {
+                if (!allRestoring.await(20, TimeUnit.SECONDS)) {
+                    return new FinishedChild(1, "the databases were verified one after another");
                 }
+                Path live = Path.of(command.get(command.size() - 1));
+                try (Connection c = Sqlite.open(live); Statement s = c.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                Files.copy(live, Path.of(command.get(command.indexOf("-o") + 1)));
+                return new FinishedChild(0, "");
+            } catch (InterruptedException | java.sql.SQLException e) {
+                throw new IOException(e);
             }
         };
 

@@ -1,40 +1,46 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessRunner;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.RunResult;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.settings.Keys;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code <binary> version} and parses the answer. Results are cached per absolute path and
- * modification time: replacing the binary (a new mtime) runs it again, starting the agent twice does not.
+ * Runs {@code <binary> version} and parses the answer. Each detector caches its answers per
+ * absolute path and modification time: replacing the binary (a new mtime) runs it again, asking
+ * the same detector twice does not. Whoever asks repeatedly keeps one detector; there is no
+ * cache shared behind the callers' backs.
  */
 public final class VersionDetector {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    private static final VersionDetector SHARED = new VersionDetector(DEFAULT_TIMEOUT);
 
+    private final ProcessRunner runner = new ProcessRunner(new SystemProcessLauncher());
     private final Duration timeout;
     private final Map<Key, LitestreamVersion> cache = new ConcurrentHashMap<>();
+
+    /** Waits up to 5 s for the answer. */
+    public VersionDetector() {
+        this(DEFAULT_TIMEOUT);
+    }
 
     VersionDetector(Duration timeout) {
         this.timeout = timeout;
     }
 
     /** The version {@code binary} reports, run at most once per path and modification time. */
-    public static LitestreamVersion detect(Path binary) throws BinaryException {
-        return SHARED.versionOf(binary);
-    }
-
-    LitestreamVersion versionOf(Path binary) throws BinaryException {
+    public LitestreamVersion versionOf(Path binary) throws BinaryException {
         Path absolute = binary.toAbsolutePath().normalize();
         Key key;
         try {
@@ -52,37 +58,28 @@ public final class VersionDetector {
     }
 
     private LitestreamVersion run(Path binary) throws BinaryException {
-        String output = "";
-        Path log = null;
+        RunResult result;
         try {
-            // Output through a file: a child that never closes its stdout cannot block the read.
-            log = Files.createTempFile("litestream-version", ".out");
-            Process process = new ProcessBuilder(binary.toString(), "version")
-                    .redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new BinaryException("`" + binary + " version` did not answer within " + timeout.toMillis()
-                        + " ms; is it really Litestream? Check " + Keys.BIN_PATH + ".");
-            }
-            output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).trim();
-            if (process.exitValue() != 0) {
-                throw new BinaryException("`" + binary + " version` exited " + process.exitValue() + ": "
-                        + abbreviate(output));
-            }
-            return LitestreamVersion.parse(output);
-        } catch (IllegalArgumentException e) {
-            throw new BinaryException("`" + binary + " version` printed \"" + abbreviate(output)
-                    + "\", not a release version such as v0.3.13 (a development build?). Use a released Litestream.", e);
+            result = runner.run(ProcessSpec.of(Arrays.asList(binary.toString(), "version"), Output.captured()), timeout);
         } catch (IOException e) {
             throw new BinaryException("cannot run `" + binary + " version`: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BinaryException("interrupted while running `" + binary + " version`", e);
-        } finally {
-            if (log != null) {
-                log.toFile().delete();
-            }
+        }
+        if (result.timedOut()) {
+            throw new BinaryException("`" + binary + " version` did not answer within " + timeout.toMillis()
+                    + " ms; is it really Litestream? Check " + Keys.BIN_PATH + ".");
+        }
+        String output = result.output().trim();
+        if (result.exitCode() != 0) {
+            throw new BinaryException("`" + binary + " version` exited " + result.exitCode() + ": " + abbreviate(output));
+        }
+        try {
+            return LitestreamVersion.parse(output);
+        } catch (IllegalArgumentException e) {
+            throw new BinaryException("`" + binary + " version` printed \"" + abbreviate(output)
+                    + "\", not a release version such as v0.3.13 (a development build?). Use a released Litestream.", e);
         }
     }
 

@@ -44,7 +44,7 @@ public final class LitestreamSetup {
      */
     public static LitestreamSetup prepare(AgentConfig config) throws BinaryException, ConfigException {
         ResolvedBinary binary = new BinaryResolver(binarySettings(config)).resolve();
-        LitestreamVersion detected = VersionDetector.detect(binary.path());
+        LitestreamVersion detected = new VersionDetector().versionOf(binary.path());
         LitestreamVersion stated = config.statedVersion().orElse(detected);
         if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
             // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.

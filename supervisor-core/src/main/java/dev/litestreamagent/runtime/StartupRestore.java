@@ -1,10 +1,12 @@
 package dev.litestreamagent.runtime;
 
 import dev.litestreamagent.config.DatabaseConfig;
-import dev.litestreamagent.supervisor.process.ChildProcess;
-import dev.litestreamagent.supervisor.process.ProcessLauncher;
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.ProcessRunner;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.RunResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,11 +27,11 @@ public final class StartupRestore {
     private static final Logger LOG = LoggerFactory.getLogger(StartupRestore.class);
 
     private final LitestreamSetup setup;
-    private final ProcessLauncher launcher;
+    private final ProcessRunner runner;
 
     public StartupRestore(LitestreamSetup setup, ProcessLauncher launcher) {
         this.setup = setup;
-        this.launcher = launcher;
+        this.runner = new ProcessRunner(launcher);
     }
 
     /** The databases this start would restore: marked for it and missing. */
@@ -67,21 +69,18 @@ public final class StartupRestore {
         long started = System.nanoTime();
         List<String> command = Arrays.asList(setup.binary().path().toString(), "restore", "-config", config.toString(),
                 "-if-db-not-exists", "-if-replica-exists", "-o", db.path().toString(), db.path().toString());
-        Path output = null;
         try {
             Files.createDirectories(db.path().toAbsolutePath().getParent());
-            output = Files.createTempFile("litestream-agent-restore", ".log");
-            ChildProcess child = launcher.launch(command, setup.rendered().environment(), output);
-            boolean finished = child.waitFor(remaining);
-            if (!finished) {
-                child.killTree();
+            RunResult result = runner.run(ProcessSpec.of(command, Output.captured())
+                    .withEnvironment(setup.rendered().environment()), remaining);
+            if (result.timedOut()) {
                 throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") did not finish within "
                         + setup.config().restoreTimeout().getSeconds() + " s (litestream.restore-timeout); is the replica reachable?"
-                        + lastWords(output));
+                        + lastWords(result.output()));
             }
-            if (child.exitCode() != 0) {
+            if (result.exitCode() != 0) {
                 throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") failed: litestream exited "
-                        + child.exitCode() + lastWords(output));
+                        + result.exitCode() + lastWords(result.output()));
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (Files.exists(db.path())) {
@@ -92,27 +91,19 @@ public final class StartupRestore {
         } catch (IOException e) {
             throw new RestoreFailedException("cannot restore '" + db.alias() + "' (" + db.path() + "): " + e.getMessage());
         } finally {
-            deleteQuietly(output);
             // Litestream 0.3 leaves these beside the restored file.
             deleteQuietly(Paths.get(db.path() + ".tmp-shm"));
             deleteQuietly(Paths.get(db.path() + ".tmp-wal"));
         }
     }
 
-    private static String lastWords(Path output) {
-        try {
-            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-            List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-            return tail.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", tail);
-        } catch (IOException e) {
-            return "";
-        }
+    private static String lastWords(String output) {
+        List<String> lines = Arrays.asList(output.trim().split("\n"));
+        List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
+        return output.trim().isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", tail);
     }
 
     private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -1,7 +1,8 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.exec.ChildProcess;
+import dev.litestreamagent.exec.GracefulStop;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
-import dev.litestreamagent.supervisor.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
 final class Attempt {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration UP_POLL = Duration.ofMillis(50);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     /**
      * Litestream opens a database as its first sync begins; a SIGTERM in the middle of that
      * first sync (a JVM that exits right after starting) ended it with no backup at all in 2 of
@@ -109,8 +109,8 @@ final class Attempt {
     }
 
     /**
-     * Graceful stop: waits (at most {@code startGrace}) until it is up, sends SIGTERM, waits
-     * {@code stopTimeout} for the final sync, then kills it and its descendants.
+     * Graceful stop: waits (at most {@code startGrace}) until it is up, then {@link GracefulStop}
+     * with {@code stopTimeout} for the final sync.
      */
     void stop(Duration startGrace, Duration stopTimeout) throws InterruptedException {
         // SIGTERM before Litestream opened the databases ends it without a final sync.
@@ -127,13 +127,8 @@ final class Attempt {
             }
         }
         LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} for its final sync", child.pid(), stopTimeout);
-        child.terminate();
-        if (!child.waitFor(stopTimeout)) {
-            LOG.warn("Litestream (pid {}) did not stop within {} after SIGTERM; killing it and its children",
-                    child.pid(), stopTimeout);
-            child.killTree();
-            child.waitFor(KILL_WAIT);
-        }
+        GracefulStop.stop(child, stopTimeout, (pid, ignoredFor) -> LOG.warn(
+                "Litestream (pid {}) did not stop within {} after SIGTERM; killing it and its children", pid, ignoredFor));
     }
 
     private static Optional<Path> realPath(Path db) {

@@ -3,7 +3,6 @@ package dev.litestreamagent.supervisor;
 import dev.litestreamagent.supervisor.lock.DatabaseLock;
 import dev.litestreamagent.supervisor.lock.PidFile;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
-import dev.litestreamagent.supervisor.process.Orphans;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

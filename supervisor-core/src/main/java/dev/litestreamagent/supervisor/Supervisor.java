@@ -1,11 +1,13 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.exec.ChildProcess;
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogFollower;
 import dev.litestreamagent.supervisor.log.OutputTail;
-import dev.litestreamagent.supervisor.process.ChildProcess;
-import dev.litestreamagent.supervisor.process.ProcessLauncher;
-import dev.litestreamagent.supervisor.process.SystemProcessLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ public final class Supervisor implements AutoCloseable {
     private final OutputTail tail = new OutputTail(TAIL_LINES);
     private final List<String> command;
     private final ReplicatorGuard guard;
+    private final ProcessSpec spec;
     private final StatusMBean mbean;
     private final Object stopLock = new Object();
     private final Object lock = new Object();
@@ -90,6 +93,11 @@ public final class Supervisor implements AutoCloseable {
                 // Litestream ends (after a final sync) when this exits, i.e. when the JVM dies, even by SIGKILL.
                 "-exec", "tail --pid=" + settings.parentPid() + " -f /dev/null"));
         this.guard = new ReplicatorGuard(settings.databases());
+        // A session of its own: Ctrl-C in a terminal, `kill -TERM -<pgid>` and the like reach the JVM only,
+        // so Litestream stops when the agent says, after the application's shutdown; with its -exec tail
+        // hit by the same signal, Litestream 0.3.13 exits 1 without a final sync.
+        this.spec = ProcessSpec.of(command, Output.appendTo(guard.logFile())).withEnvironment(settings.environment())
+                .withNewSession(true);
         this.mbean = new StatusMBean(this::status, settings.databases());
     }
 
@@ -296,7 +304,7 @@ public final class Supervisor implements AutoCloseable {
             if (databases.isEmpty()) {
                 return null;
             }
-            ChildProcess child = launcher.launch(command, settings.environment(), guard.logFile());
+            ChildProcess child = launcher.launch(spec);
             stall.launched();
             if (afterCrash) {
                 restartCount++;

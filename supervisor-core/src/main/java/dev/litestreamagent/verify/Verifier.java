@@ -1,5 +1,6 @@
 package dev.litestreamagent.verify;
 
+import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.verify.VerifyResult.Outcome;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class Verifier {
         Duration backoff = FIRST_BACKOFF;
         while (clock.nanoTime() < run.deadline) {
             Path restored = workDir.path().resolve("verify-" + (run.attempts + 1) + ".db");
-            RestoreRunner.Result restore = restores.restore(run.database, restored, run.remaining());
+            RunResult restore = restores.restore(run.database, restored, run.remaining());
             run.attempts++;
             if (restore.timedOut()) {
                 // Cut short by the deadline: an earlier attempt's error says more, when there is one.

@@ -62,7 +62,7 @@ class BinaryDownloadTest {
         assertEquals(ResolvedBinary.ORIGIN_DOWNLOAD, first.origin());
         assertEquals(cache.resolve("v0.3.13/linux-amd64/litestream"), first.path());
         assertEquals(binarySha, sha256(Files.readAllBytes(first.path())));
-        assertEquals(LitestreamVersion.V0_3_13, VersionDetector.detect(first.path()));
+        assertEquals(LitestreamVersion.V0_3_13, new VersionDetector().versionOf(first.path()));
         assertEquals(List.of(first.path()), filesIn(cache), "no temp files left behind");
 
         ResolvedBinary second = new BinaryResolver(settings, "", HERE).resolve();
@@ -211,10 +211,8 @@ class BinaryDownloadTest {
         List<String> command = List.of(TestBinary.java().toString(), "-cp", System.getProperty("java.class.path"),
                 InstallMain.class.getName(), server.baseUrl(), cache.toString(), tarGzSha);
 
-        ProcessBuilder a = new ProcessBuilder(command);
-        ProcessBuilder b = new ProcessBuilder(command);
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(a));
-        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(b));
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(command));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> run(command));
         ProcessResult ra = first.get();
         ProcessResult rb = second.get();
 
@@ -226,12 +224,12 @@ class BinaryDownloadTest {
         assertEquals(binarySha, sha256(Files.readAllBytes(installed)));
         assertEquals(1, server.requests(V0313_TGZ), "the second JVM waited for the lock and used the first one's binary");
         assertEquals(List.of(installed), filesIn(cache));
-        assertEquals(LitestreamVersion.V0_3_13, VersionDetector.detect(installed));
+        assertEquals(LitestreamVersion.V0_3_13, new VersionDetector().versionOf(installed));
     }
 
-    private static ProcessResult run(ProcessBuilder builder) {
+    private static ProcessResult run(List<String> command) {
         try {
-            return ProcessResult.run(builder, 60);
+            return ProcessResult.run(command, 60);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

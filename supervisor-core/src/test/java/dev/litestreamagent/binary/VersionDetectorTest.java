@@ -21,7 +21,7 @@ class VersionDetectorTest {
 
     @Test
     void theRealBinaryIsV0313() throws Exception {
-        assertEquals(LitestreamVersion.V0_3_13, VersionDetector.detect(TestBinary.litestream()));
+        assertEquals(LitestreamVersion.V0_3_13, new VersionDetector().versionOf(TestBinary.litestream()));
     }
 
     @Test

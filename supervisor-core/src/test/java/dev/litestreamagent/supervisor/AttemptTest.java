@@ -2,7 +2,7 @@ package dev.litestreamagent.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.litestreamagent.supervisor.process.ChildProcess;
+import dev.litestreamagent.exec.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.litestreamagent.supervisor;
 
-import dev.litestreamagent.supervisor.process.ChildProcess;
+import dev.litestreamagent.exec.ChildProcess;
+import dev.litestreamagent.exec.ProcessLauncher;
+import dev.litestreamagent.exec.ProcessSpec;
 import dev.litestreamagent.testing.FakeClock;
-import dev.litestreamagent.supervisor.process.ProcessLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -40,9 +40,9 @@ final class FakeLauncher implements ProcessLauncher {
     }
 
     @Override
-    public synchronized ChildProcess launch(List<String> command, Map<String, String> env, Path output) {
+    public synchronized ChildProcess launch(ProcessSpec spec) {
         long[] next = script.poll();
-        FakeChild child = new FakeChild(children.size() + 1000, next, output);
+        FakeChild child = new FakeChild(children.size() + 1000, next, spec.output().file());
         children.add(child);
         return child;
     }

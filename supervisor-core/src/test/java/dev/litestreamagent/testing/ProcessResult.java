@@ -1,16 +1,22 @@
 package dev.litestreamagent.testing;
 
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessRunner;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.RunResult;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** A finished child process: exit code and merged output. */
 public final class ProcessResult {
+    /** All of a test child's output, a whole JVM's log included, is kept. */
+    private static final int OUTPUT_LIMIT = 64 * 1024 * 1024;
+
     private final int exitCode;
     private final String output;
 
@@ -31,32 +37,26 @@ public final class ProcessResult {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(args);
-        return run(new ProcessBuilder(command), timeoutSeconds);
+        return run(command, timeoutSeconds);
     }
 
-    /** Runs to completion; output goes through a file so a chatty child never blocks; killed after the timeout. */
-    public static ProcessResult run(ProcessBuilder builder, long timeoutSeconds) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("harness-process", ".log");
-        try {
-            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + builder.command()
-                        + "\n" + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-            }
-            return new ProcessResult(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
+    public static ProcessResult run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(ProcessSpec.of(command, Output.captured(OUTPUT_LIMIT)), timeoutSeconds);
     }
 
     public static ProcessResult run(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().putAll(env);
-        return run(builder, timeoutSeconds);
+        return run(ProcessSpec.of(command, Output.captured(OUTPUT_LIMIT)).withEnvironment(env).inDirectory(workDir),
+                timeoutSeconds);
+    }
+
+    /** Runs to completion through the agent's own process facility; killed (with its children) after the timeout. */
+    private static ProcessResult run(ProcessSpec spec, long timeoutSeconds) throws IOException, InterruptedException {
+        RunResult result = new ProcessRunner(new SystemProcessLauncher()).run(spec, Duration.ofSeconds(timeoutSeconds));
+        if (result.timedOut()) {
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + spec.command() + "\n" + result.output());
+        }
+        return new ProcessResult(result.exitCode(), result.output());
     }
 
     @Override

@@ -3,13 +3,17 @@ package dev.litestreamagent.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.exec.Output;
+import dev.litestreamagent.exec.ProcessRunner;
+import dev.litestreamagent.exec.ProcessSpec;
+import dev.litestreamagent.exec.RunResult;
+import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.Sqlite;
 import dev.litestreamagent.verify.VerifyResult.Outcome;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,21 +140,10 @@ class VerifierLitestreamTest {
         return new Verifier(restores, new JdbcSentinelStore(VerifierTest.SQLITE), Clock.SYSTEM, TIMEOUT);
     }
 
-    private static RestoreRunner.Result restore(Path binary, Path config, Path database, Path output, Duration timeout)
+    private static RunResult restore(Path binary, Path config, Path database, Path output, Duration timeout)
             throws IOException, InterruptedException {
-        Path log = Files.createTempFile("verify-restore", ".log");
-        try {
-            Process process = new ProcessBuilder(binary.toString(), "restore", "-config", config.toString(),
-                    "-o", output.toString(), database.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean finished = process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor();
-            }
-            String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-            return new RestoreRunner.Result(finished ? process.exitValue() : -1, text, !finished);
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return new ProcessRunner(new SystemProcessLauncher()).run(ProcessSpec.of(List.of(binary.toString(), "restore",
+                "-config", config.toString(), "-o", output.toString(), database.toString()), Output.captured()), timeout);
     }
 
     private static Duration median(List<Duration> durations) {

@@ -3,6 +3,7 @@ package dev.litestreamagent.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.testing.FakeClock;
 import dev.litestreamagent.testing.Sqlite;
@@ -38,7 +39,7 @@ class VerifierTest {
                 throw new java.io.IOException(e);
             }
             Files.write(Path.of(out + ".tmp-wal"), new byte[] {1}); // as the real restore leaves behind
-            return new RestoreRunner.Result(0, "", false);
+            return new RunResult(0, "", false);
         };
     }
 
@@ -68,7 +69,7 @@ class VerifierTest {
         RestoreRunner failing = (database, out, timeout) -> {
             restored.add(database);
             outputs.add(out);
-            return new RestoreRunner.Result(1, "some log line\ncannot fetch generations: connection refused\n", false);
+            return new RunResult(1, "some log line\ncannot fetch generations: connection refused\n", false);
         };
         FakeClock clock = new FakeClock();
 
@@ -213,7 +214,7 @@ class VerifierTest {
     @Test
     void aReplicaWithoutABackupIsOutOfSync(@TempDir Path dir) throws Exception {
         Path db = Sqlite.create(dir.resolve("app.db"));
-        VerifyResult result = verifier((database, out, timeout) -> new RestoreRunner.Result(1,
+        VerifyResult result = verifier((database, out, timeout) -> new RunResult(1,
                 "no matching backups found\n", false), new FakeClock(), Duration.ofSeconds(3)).verify("default", db, () -> true);
         assertEquals(Outcome.OUT_OF_SYNC, result.outcome());
         assertTrue(result.reason().startsWith("no backup on the replica: the replica answered, but restore found no matching"

@@ -1,4 +1,4 @@
-package dev.litestreamagent.supervisor.process;
+package dev.litestreamagent.exec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.litestreamagent.supervisor.process;
+package dev.litestreamagent.exec;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -9,16 +9,19 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** A real child; remembers its descendants so they can be killed even after it died and they were re-parented. */
+/** A real child; its {@link ProcessTree} remembers its descendants each time it is waited for. */
 final class SystemChildProcess implements ChildProcess {
     private final Process process;
-    private final Set<ProcessHandle> descendants = ConcurrentHashMap.newKeySet();
+    private final ProcessTree tree;
+    private final CapturedOutput captured;
 
-    SystemChildProcess(Process process) {
+    /** {@code captured} is null unless the output goes to a pipe this JVM reads. */
+    SystemChildProcess(Process process, CapturedOutput captured) {
         this.process = process;
+        this.tree = new ProcessTree(process.toHandle());
+        this.captured = captured;
     }
 
     @Override
@@ -28,7 +31,7 @@ final class SystemChildProcess implements ChildProcess {
 
     @Override
     public boolean waitFor(Duration timeout) throws InterruptedException {
-        rememberDescendants();
+        tree.remember();
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -61,15 +64,11 @@ final class SystemChildProcess implements ChildProcess {
 
     @Override
     public void killTree() {
-        rememberDescendants();
-        process.destroyForcibly();
-        // ProcessHandle checks the start time, so a reused pid is never hit.
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        tree.killTree();
     }
 
-    private void rememberDescendants() {
-        if (process.isAlive()) {
-            process.descendants().forEach(descendants::add);
-        }
+    @Override
+    public String output() {
+        return captured == null ? "" : captured.text(!process.isAlive());
     }
 }

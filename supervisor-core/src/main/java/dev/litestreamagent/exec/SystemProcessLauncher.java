@@ -1,0 +1,65 @@
+package dev.litestreamagent.exec;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Launches real processes with {@link ProcessBuilder}. A child in a {@link ProcessSpec#newSession
+ * new session} is started through {@code setsid COMMAND...}: called by a process that is not a
+ * group leader (a child of this JVM never is), setsid calls setsid(2) and execs the command in
+ * place, so the pid stays the command's own; without setsid it is launched as usual.
+ */
+public final class SystemProcessLauncher implements ProcessLauncher {
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final Supplier<Optional<Path>> setsid;
+
+    public SystemProcessLauncher() {
+        this(Setsid::installed);
+    }
+
+    /** For tests: where setsid is (or that it is missing). */
+    SystemProcessLauncher(Supplier<Optional<Path>> setsid) {
+        this.setsid = setsid;
+    }
+
+    @Override
+    public ChildProcess launch(ProcessSpec spec) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(spec));
+        spec.directory().ifPresent(directory -> builder.directory(directory.toFile()));
+        builder.environment().putAll(spec.environment());
+        Output output = spec.output();
+        switch (output.kind()) {
+            case FILE:
+                // A pipe read only by this JVM would kill Litestream with SIGPIPE (and no final
+                // sync) when the JVM dies; a file it appends to survives the JVM.
+                builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.file().toFile()));
+                break;
+            case CAPTURED:
+                builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL)).redirectErrorStream(true);
+                break;
+            default:
+                builder.inheritIO();
+        }
+        Process process = builder.start();
+        return new SystemChildProcess(process, output.kind() == Output.Kind.CAPTURED
+                ? new CapturedOutput(process.getInputStream(), output.limit(), process.pid()) : null);
+    }
+
+    private List<String> command(ProcessSpec spec) {
+        Optional<Path> location = spec.newSession() ? setsid.get() : Optional.empty();
+        if (!location.isPresent()) {
+            return spec.command();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(location.get().toString());
+        command.addAll(spec.command()); // setsid stops reading options at the first non-option: the program
+        return command;
+    }
+}

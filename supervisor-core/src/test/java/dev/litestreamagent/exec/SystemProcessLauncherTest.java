@@ -1,0 +1,110 @@
+package dev.litestreamagent.exec;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemProcessLauncherTest {
+    private static final List<String> SLEEP = List.of("sleep", "30");
+
+    @TempDir
+    Path dir;
+
+    private ChildProcess child;
+
+    @AfterEach
+    void killChild() throws Exception {
+        if (child != null) {
+            GracefulStop.kill(child);
+        }
+    }
+
+    /** Signals aimed at the JVM's process group or terminal (Ctrl-C, kill -TERM -PGID) cannot reach such a child. */
+    @Test
+    void aChildInANewSessionHasItsOwnSessionAndGroupAndKeepsItsPid() throws Exception {
+        child = new SystemProcessLauncher().launch(spec(SLEEP).withNewSession(true));
+
+        // setsid execs in place: the pid stays the command's own (the pid file and orphan check rely on it)
+        await().atMost(Duration.ofSeconds(5)).until(() -> CommandLines.of(child.pid()).equals(Optional.of(SLEEP)));
+        Stat stat = Stat.of(child.pid());
+        Stat jvm = Stat.of(ProcessHandle.current().pid());
+        assertEquals(ProcessHandle.current().pid(), stat.parent, "setsid forked instead of exec'ing in place");
+        assertNotEquals(jvm.session, stat.session);
+        assertNotEquals(jvm.group, stat.group);
+        assertEquals(child.pid(), stat.session, "the child leads its own session");
+        assertEquals(child.pid(), stat.group, "the child leads its own process group");
+    }
+
+    @Test
+    void byDefaultAChildSharesTheJvmsSessionAndGroup() throws Exception {
+        child = new SystemProcessLauncher().launch(spec(SLEEP));
+        assertSameSessionAsTheJvm(child);
+    }
+
+    @Test
+    void withoutSetsidAChildThatAsksForANewSessionIsLaunchedAsUsual() throws Exception {
+        child = new SystemProcessLauncher(Optional::empty).launch(spec(SLEEP).withNewSession(true));
+        assertSameSessionAsTheJvm(child);
+        assertEquals(Optional.of(SLEEP), CommandLines.of(child.pid()));
+    }
+
+    @Test
+    void fileOutputIsAppendedWithStderrAndStdinIsEmpty() throws Exception {
+        Path log = Files.writeString(dir.resolve("out.log"), "earlier run\n");
+        child = new SystemProcessLauncher().launch(ProcessSpec.of(
+                List.of("sh", "-c", "echo out; echo err >&2; cat; echo \"$EXTRA\" in \"$(pwd)\""), Output.appendTo(log))
+                .withEnvironment(java.util.Map.of("EXTRA", "extra")).inDirectory(dir));
+        assertTrue(child.waitFor(Duration.ofSeconds(10)));
+        assertEquals("earlier run\nout\nerr\nextra in " + dir.toRealPath() + "\n", Files.readString(log));
+    }
+
+    @Test
+    void capturedOutputKeepsTheLastBytesAndNeverBlocksTheChild() throws Exception {
+        child = new SystemProcessLauncher().launch(ProcessSpec.of(List.of("seq", "1", "200000"), Output.captured(20)));
+        assertTrue(child.waitFor(Duration.ofSeconds(10)), "the child blocked on a full pipe");
+        assertEquals(0, child.exitCode());
+        assertEquals("99998\n199999\n200000\n", child.output(), "the last 20 bytes");
+    }
+
+    private static void assertSameSessionAsTheJvm(ChildProcess process) throws Exception {
+        Stat stat = Stat.of(process.pid());
+        Stat jvm = Stat.of(ProcessHandle.current().pid());
+        assertEquals(jvm.session, stat.session);
+        assertEquals(jvm.group, stat.group);
+    }
+
+    private ProcessSpec spec(List<String> command) {
+        return ProcessSpec.of(command, Output.appendTo(dir.resolve("child.log")));
+    }
+
+    /** The fields of /proc/PID/stat this test reads (after the command name, which may hold spaces). */
+    private static final class Stat {
+        final long parent;
+        final long group;
+        final long session;
+
+        private Stat(String[] fields) {
+            parent = Long.parseLong(fields[1]);
+            group = Long.parseLong(fields[2]);
+            session = Long.parseLong(fields[3]);
+        }
+
+        static Stat of(long pid) throws Exception {
+            String stat = new String(Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "stat")),
+                    StandardCharsets.UTF_8);
+            return new Stat(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        }
+    }
+}
