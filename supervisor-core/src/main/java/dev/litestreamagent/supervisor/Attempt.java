@@ -126,9 +126,11 @@ final class Attempt {
                 return;
             }
         }
-        LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} for its final sync", child.pid(), stopTimeout);
+        LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} ms for its final sync", child.pid(),
+                stopTimeout.toMillis());
         GracefulStop.stop(child, stopTimeout, (pid, ignoredFor) -> LOG.warn(
-                "Litestream (pid {}) did not stop within {} after SIGTERM; killing it and its children", pid, ignoredFor));
+                "Litestream (pid {}) did not stop within {} ms after SIGTERM; killing it and its children", pid,
+                ignoredFor.toMillis()));
     }
 
     private static Optional<Path> realPath(Path db) {

@@ -452,9 +452,9 @@ public final class Supervisor implements AutoCloseable {
                 + Duration.ofNanos(now - attempt.startedNanos()).toMillis() + " ms";
         if (decision.crashLoopBegins()) {
             RestartPolicy policy = settings.restartPolicy();
-            LOG.error("Litestream is crash-looping ({} exits within {}): last exit code {}; {}. Last output:\n  {}",
-                    policy.crashLoopCount(), policy.crashLoopWindow(), exitCode,
-                    policy.giveUpOnCrashLoop() ? "giving up" : "retrying every " + policy.maxDelay(),
+            LOG.error("Litestream is crash-looping ({} exits within {} ms): last exit code {}; {}. Last output:\n  {}",
+                    policy.crashLoopCount(), policy.crashLoopWindow().toMillis(), exitCode,
+                    policy.giveUpOnCrashLoop() ? "giving up" : "retrying every " + policy.maxDelay().toMillis() + " ms",
                     lastLines());
         }
         if (decision.giveUp()) {

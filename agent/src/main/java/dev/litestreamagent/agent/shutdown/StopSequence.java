@@ -1,5 +1,6 @@
 package dev.litestreamagent.agent.shutdown;
 
+import dev.litestreamagent.settings.Durations;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -96,7 +97,7 @@ public final class StopSequence {
         }
         log.warn("The application's shutdown hooks still run {} ms after the JVM began to exit: Litestream does its "
                 + "final sync now (litestream.stop-timeout={}); rows committed after it stay local until the next start",
-                stopTimeout.minus(reserve).toMillis(), stopTimeout.getSeconds() + "s");
+                stopTimeout.minus(reserve).toMillis(), Durations.format(stopTimeout));
         stop(reserve);
     }
 

@@ -1,0 +1,80 @@
+package dev.litestreamagent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.config.ConfigInput;
+import dev.litestreamagent.config.ConfigLoader;
+import dev.litestreamagent.exec.SystemProcessLauncher;
+import dev.litestreamagent.testing.Harness;
+import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.Sqlite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Restore on start with the real binary: several databases at once, and every failure named. */
+@ExtendWith(LitestreamHarness.class)
+class StartupRestoreTest {
+
+    private static LitestreamSetup setup(Harness harness, List<String> aliases, Map<String, String> replica) throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put("litestream.bin-path", harness.binary().toString());
+        props.put("litestream.restore-on-start", "true");
+        for (String alias : aliases) {
+            props.put("litestream.dbs." + alias + ".path", harness.tempDir().resolve(alias + ".db").toString());
+            replica.forEach((option, value) -> props.put("litestream.dbs." + alias + ".replica." + option,
+                    value.replace("ALIAS", alias)));
+        }
+        return LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null)));
+    }
+
+    @Test
+    void missingDatabasesComeBackAndOnesWithoutAReplicaStartEmpty(Harness harness) throws Exception {
+        Map<String, String> file = Map.of("type", "file", "path", harness.tempDir().resolve("replicas/ALIAS").toString());
+        List<String> aliases = List.of("a", "b", "c", "d", "fresh");
+        StringBuilder yaml = new StringBuilder("dbs:\n");
+        for (String alias : aliases.subList(0, 4)) {
+            Path db = Sqlite.create(harness.tempDir().resolve(alias + ".db"));
+            Sqlite.insert(db, 1, 5);
+            yaml.append("  - path: ").append(db).append("\n    replicas:\n")
+                    .append(Harness.fileReplicaYaml(harness.tempDir().resolve("replicas/" + alias)));
+        }
+        Path config = Files.writeString(harness.tempDir().resolve("seed.yml"), yaml);
+        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
+        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec", "sleep 2").exitCode());
+        for (String alias : aliases.subList(0, 4)) {
+            Files.delete(harness.tempDir().resolve(alias + ".db"));
+            Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-wal"));
+            Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-shm"));
+        }
+        StartupRestore restore = new StartupRestore(setup(harness, aliases, file), new SystemProcessLauncher());
+        assertEquals(5, restore.candidates().size());
+
+        restore.run();
+
+        for (String alias : aliases.subList(0, 4)) {
+            assertEquals(5, Sqlite.count(harness.tempDir().resolve(alias + ".db")), alias);
+        }
+        assertFalse(Files.exists(harness.tempDir().resolve("fresh.db")), "no replica: the application creates it");
+    }
+
+    @Test
+    void everyDatabaseThatCannotBeRestoredIsNamed(Harness harness) throws Exception {
+        // nothing listens there: each restore fails at once
+        Map<String, String> s3 = Map.of("type", "s3", "bucket", "b", "path", "ALIAS", "endpoint", "http://127.0.0.1:9",
+                "region", "us-east-1", "access-key-id", "k", "secret-access-key", "s", "force-path-style", "true");
+        StartupRestore restore = new StartupRestore(setup(harness, List.of("one", "two"), s3), new SystemProcessLauncher());
+
+        StartupRestore.RestoreFailedException e = assertThrows(StartupRestore.RestoreFailedException.class, restore::run);
+
+        assertTrue(e.getMessage().contains("restore of 'one'") && e.getMessage().contains("restore of 'two'"),
+                e.getMessage());
+    }
+}
