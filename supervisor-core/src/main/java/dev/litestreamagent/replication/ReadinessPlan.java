@@ -26,6 +26,8 @@ final class ReadinessPlan implements LaunchPlan {
     private final ReadyDatabases ready;
     private final Logger log;
     private Set<Path> prepared = new HashSet<>();
+    /** The databases announced as held back at the start: each is announced again once handed over. */
+    private final Set<Path> heldBack;
 
     ReadinessPlan(LitestreamSetup setup, GeneratedConfigFile file, Clock clock, Logger log) {
         this.setup = setup;
@@ -36,6 +38,7 @@ final class ReadinessPlan implements LaunchPlan {
         // a schema there before the application started is settled: its migrations come after this
         ready.poll(true);
         List<Path> waiting = ready.waiting();
+        heldBack = new HashSet<>(waiting);
         if (!waiting.isEmpty()) {
             log.info("Litestream gets {} once the application's schema in it has settled (a new database stays as the "
                     + "application made it until then, so Flyway and other first-run checks see it empty)",
@@ -46,11 +49,10 @@ final class ReadinessPlan implements LaunchPlan {
     @Override
     public synchronized List<Path> prepare() throws IOException {
         List<Path> now = ready.ready();
-        Set<Path> added = new HashSet<>(now);
-        added.removeAll(prepared);
-        if (!prepared.isEmpty() && !added.isEmpty()) {
-            log.info("Replicating {} too: the application created its schema", describe(now.stream()
-                    .filter(added::contains).collect(Collectors.toList())));
+        List<Path> added = now.stream().filter(db -> !prepared.contains(db) && heldBack.contains(db))
+                .collect(Collectors.toList());
+        if (!added.isEmpty()) {
+            log.info("Litestream gets {} now: the application's schema there has settled", describe(added));
         }
         Set<Path> listed = new HashSet<>(now);
         try {
