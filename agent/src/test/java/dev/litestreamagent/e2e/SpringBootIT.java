@@ -49,4 +49,43 @@ class SpringBootIT {
         assertEquals(25, Sqlite.queryInt(restored, "SELECT count(*) FROM notes"), "rows restored from the replica");
         assertEquals(List.of(), LitestreamProcesses.replicating(db), "a replicator outlived the application");
     }
+
+    /**
+     * Spring Boot's Flyway with its defaults on a new database, a restart on the existing one, and
+     * a fresh machine: the database deleted, restored before main() (restore on start), every row
+     * back and the migration not run again.
+     */
+    @Test
+    void firstStartRestartAndAFreshMachineWithSpringBootsFlyway(Harness harness) throws Exception {
+        Path db = harness.tempDir().resolve("data/notes.db");
+        FileReplicaConfig config = FileReplicaConfig.write(harness, "notes", db);
+
+        ProcessResult first = notes(config, db, 10, "");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.output().contains("it now holds 10"), first.output());
+        assertTrue(first.output().contains("Successfully applied 1 migration"), first.output());
+
+        ProcessResult restart = notes(config, db, 10, "");
+        assertEquals(0, restart.exitCode(), restart.toString());
+        assertTrue(restart.output().contains("it now holds 20"), restart.output());
+        assertTrue(restart.output().contains("is up to date. No migration necessary"), restart.output());
+
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            java.nio.file.Files.deleteIfExists(Path.of(db + suffix));
+        }
+        ProcessResult freshMachine = notes(config, db, 10, ",restore-on-start=true");
+        assertEquals(0, freshMachine.exitCode(), freshMachine.toString());
+        assertTrue(freshMachine.output().contains("it now holds 30"), "rows not all back:\n" + freshMachine.output());
+        assertTrue(freshMachine.output().contains("is up to date. No migration necessary"), freshMachine.output());
+        assertEquals(1, Sqlite.queryInt(config.restore(), "SELECT count(*) FROM flyway_schema_history"),
+                "the migration ran once");
+    }
+
+    private static ProcessResult notes(FileReplicaConfig config, Path db, int notes, String agentOptions)
+            throws Exception {
+        return ProcessResult.run(AgentProcess.appUnderAgent(config.agentArgument() + agentOptions, List.of(),
+                AgentProcess.exampleJar("spring-boot", "spring-boot-example.jar"),
+                "--spring.datasource.url=jdbc:sqlite:" + db, "--notes=" + notes), Map.of(),
+                db.getParent().getParent(), 180);
+    }
 }
