@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Start-up benchmark (not a test): how much later main() starts, and the wall time of a trivial
 # application's JVM, with no agent, with an agent whose premain is empty, and with
-# litestream-agent (restore off, one database on a file replica, the pinned Litestream binary).
+# litestream-agent (restore off, one database on a file replica, the pinned Litestream binary);
+# beside them, in the same interleaved loop, restore on start with 20 databases (present, missing
+# with replicas, a first deploy with none) and 20 bare `litestream restore` runs one after another and 8 at a time.
 # Then the operations benchmark (bench/src/Ops.java): replication lag, verify, crash to replacement,
-# memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 3 minutes).
+# memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 6 minutes).
 #
 #   bench/run.sh [RUNS]        RUNS per configuration, default 15
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
@@ -26,7 +28,10 @@ if [ ! -f "$agent" ]; then
 fi
 [ -x "$bin" ] || bash "$root/scripts/install-litestream.sh"
 
-echo "== compiling the trivial application, the empty agent and the driver into bench/target"
+app="$root/examples/event-log/target/event-log.jar"
+[ -f "$app" ] || (cd "$root" && ./mvnw -q -B -pl examples/event-log -am package -DskipTests)
+
+echo "== compiling the trivial application, the empty agent and the drivers into bench/target"
 rm -rf "$out" && mkdir -p "$out/classes" "$out/data"
 "$javac" --release 11 -d "$out/classes" "$root"/bench/src/*.java
 printf 'Premain-Class: EmptyAgent\n' > "$out/empty-agent.mf"
@@ -40,14 +45,61 @@ litestream.dbs.bench.replica.type=file
 litestream.dbs.bench.replica.path=$out/data/replica
 PROPS
 
-echo "== $runs interleaved runs of each configuration"
+# Restore on start, 20 databases: NAME (its data/NAME and replica/NAME directories) with the agent's
+# properties and the bare Litestream config of the same databases and replicas.
+count=20
+twenty() { # NAME RESTORE-ON-START
+  local props="$out/$1.properties" yaml="$out/$1.yml"
+  printf 'litestream.bin-path=%s\nlitestream.restore-on-start=%s\n' "$bin" "$2" > "$props"
+  echo "dbs:" > "$yaml"
+  for i in $(seq 1 $count); do
+    printf 'litestream.dbs.db%s.path=%s\nlitestream.dbs.db%s.replica.type=file\nlitestream.dbs.db%s.replica.path=%s\n' \
+      "$i" "$out/data/$1/db$i.db" "$i" "$i" "$out/replica/$1/db$i" >> "$props"
+    printf '  - path: %s\n    replicas:\n      - type: file\n        path: %s\n' "$out/data/$1/db$i.db" "$out/replica/$1/db$i" >> "$yaml"
+  done
+}
+bare() { # NAME: the agent's restore command for each database into data/serial; then run 1 and 8 at a time
+  for i in $(seq 1 $count); do
+    echo "\"$bin\" restore -config \"$out/$1.yml\" -if-db-not-exists -if-replica-exists -o \"$out/data/serial/db$i.db\" \"$out/data/$1/db$i.db\""
+  done > "$out/restore-$1.txt"
+  for p in 1 8; do echo "xargs -P $p -d '\\n' -n 1 bash -c < \"$out/restore-$1.txt\"" > "$out/restore-$1-$p.sh"; done
+}
+twenty present false
+cp "$out/present.properties" "$out/present-restore.properties"
+sed -i 's/^litestream.restore-on-start=false/litestream.restore-on-start=true/' "$out/present-restore.properties"
+twenty missing true
+twenty first true
+bare missing
+bare first
+for i in $(seq 1 $count); do echo "\"$bin\" version > /dev/null"; done > "$out/version.txt"
+echo "xargs -P 1 -d '\\n' -n 1 bash -c < \"$out/version.txt\"" > "$out/version-1.sh"
+mkdir -p "$out/data/first" "$out/data/serial"
+
+echo "== $count databases, and their file replicas made by the real Litestream"
+"$java" -cp "$out/classes:$app" Databases "$out/data/present" "$count"
+"$java" -cp "$out/classes:$app" Databases "$out/data/missing" "$count"
+# Syncs at its first 1 s tick and again when the exec child ends.
+"$bin" replicate -config "$out/missing.yml" -exec "sleep 2" > "$out/replicate.log" 2>&1
+for i in $(seq 1 $count); do
+  [ -d "$out/replica/missing/db$i/generations" ] || { echo "bench: no replica of db$i; see $out/replicate.log" >&2; exit 1; }
+done
+
+echo "== $runs interleaved runs of each configuration (about 3 minutes)"
+with() { echo "-javaagent:$agent=config=$out/$1.properties"; }
 "$java" -cp "$out/classes" Bench "$java" "$out/classes" "$runs" "$root/docs/benchmarks.md" \
   "no agent=" \
   "empty agent=-javaagent:$out/empty-agent.jar" \
-  "litestream-agent=-javaagent:$agent=config=$out/litestream.properties"
+  "litestream-agent=-javaagent:$agent=config=$out/litestream.properties" \
+  "restore:agent, restore off, 20 present=$(with present)" \
+  "restore:agent, restore on, 20 present=$(with present-restore)" \
+  "restore:agent, restore on, 20 missing with replicas@$out/data/missing=$(with missing)" \
+  "restore:agent, restore on, first deploy: 20 missing, no replica@$out/data/first=$(with first)" \
+  "script:bare, 20 restores with replicas one after another@$out/data/serial=$out/restore-missing-1.sh" \
+  "script:bare, 20 restores with replicas 8 at a time@$out/data/serial=$out/restore-missing-8.sh" \
+  "script:bare, 20 restores with no replica one after another@$out/data/serial=$out/restore-first-1.sh" \
+  "script:bare, 20 restores with no replica 8 at a time@$out/data/serial=$out/restore-first-8.sh" \
+  "script:bare, 20 \`litestream version\` one after another=$out/version-1.sh"
 
 echo "== operations: lag, verify, crash to replacement, memory, 100 MB restore (about 2 minutes)"
 rm -rf "$out/ops" && mkdir -p "$out/ops"
-app="$root/examples/event-log/target/event-log.jar"
-[ -f "$app" ] || (cd "$root" && ./mvnw -q -B -pl examples/event-log -am package -DskipTests)
 "$java" -cp "$out/classes:$app" Ops "$(command -v "$java")" "$agent" "$app" "$bin" "$out/ops" "${OPS_RUNS:-9}" "$root/docs/benchmarks.md"

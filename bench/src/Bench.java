@@ -9,19 +9,31 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The start-up benchmark's driver (bench/run.sh runs it): launches the trivial application
  * under each configuration, interleaved so that machine noise hits all alike, and reports
  * medians as a Markdown table.
  *
- * <pre>java -cp bench/target/classes Bench JAVA CLASSES RUNS OUTPUT.md NAME=JVM-ARG ...</pre>
- * A configuration with no JVM argument is written {@code NAME=}.
+ * <pre>java -cp bench/target/classes Bench JAVA CLASSES RUNS OUTPUT.md SPEC ...</pre>
+ * A SPEC is one of
+ * <ul>
+ * <li>{@code NAME=JVM-ARG}: a row of the start-up table (no JVM argument: {@code NAME=});
+ * <li>{@code restore:NAME@DIR=JVM-ARG}: a row of the restore-on-start table; DIR (the databases'
+ * directory, may be left out with the {@code @}) is emptied before every run, and the application
+ * halts at main() so that no final sync writes to the replicas the next run restores from;
+ * <li>{@code script:NAME@DIR=SCRIPT}: a row of the restore-on-start table timed from launching
+ * {@code bash SCRIPT} to its exit, DIR emptied before every run as above.
+ * </ul>
+ * The first {@code restore:} row is the one the others in its table are compared with.
  */
 public final class Bench {
     private static final Pattern MAIN_ENTRY = Pattern.compile("main-entry-us=(\\d+)");
@@ -30,33 +42,63 @@ public final class Bench {
     private Bench() {
     }
 
+    /** Which table a configuration's row goes to, and how its run is timed. */
+    private enum Kind { STARTUP, RESTORE, SCRIPT }
+
+    /** One configuration: its command, and the directory emptied before each of its runs (or null). */
+    private static final class Configuration {
+        final Kind kind;
+        final List<String> command;
+        final Path fresh;
+
+        Configuration(Kind kind, List<String> command, Path fresh) {
+            this.kind = kind;
+            this.command = command;
+            this.fresh = fresh;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String java = args[0];
         String classes = args[1];
         int runs = Integer.parseInt(args[2]);
         Path output = Paths.get(args[3]);
-        Map<String, List<String>> configurations = new LinkedHashMap<>();
+        Map<String, Configuration> configurations = new LinkedHashMap<>();
         for (String spec : Arrays.copyOfRange(args, 4, args.length)) {
-            String name = spec.substring(0, spec.indexOf('='));
-            String jvmArg = spec.substring(spec.indexOf('=') + 1);
-            List<String> command = new ArrayList<>(List.of(java));
-            if (!jvmArg.isEmpty()) {
-                command.add(jvmArg);
+            Kind kind = spec.startsWith("restore:") ? Kind.RESTORE : spec.startsWith("script:") ? Kind.SCRIPT : Kind.STARTUP;
+            String body = kind == Kind.STARTUP ? spec : spec.substring(spec.indexOf(':') + 1);
+            String head = body.substring(0, body.indexOf('='));
+            String arg = body.substring(body.indexOf('=') + 1);
+            String name = head.contains("@") ? head.substring(0, head.indexOf('@')) : head;
+            String dir = head.contains("@") ? head.substring(head.indexOf('@') + 1) : "";
+            List<String> command = new ArrayList<>();
+            if (kind == Kind.SCRIPT) {
+                command.addAll(List.of("bash", arg));
+            } else {
+                command.add(java);
+                if (!arg.isEmpty()) {
+                    command.add(arg);
+                }
+                command.addAll(List.of("-cp", classes, "Trivial"));
+                if (kind == Kind.RESTORE) {
+                    command.add("halt");
+                }
             }
-            command.addAll(List.of("-cp", classes, "Trivial"));
-            configurations.put(name, command);
+            configurations.put(name, new Configuration(kind, command, dir.isEmpty() ? null : Paths.get(dir)));
         }
 
+        String loadBefore = loadAverage();
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, List<Double>> mainStart = new LinkedHashMap<>();
         Map<String, List<Double>> wall = new LinkedHashMap<>();
         for (int round = -WARM_UP; round < runs; round++) {
-            for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
+            for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
                 String name = configuration.getKey();
                 if (failures.containsKey(name)) {
                     continue;
                 }
                 try {
+                    empty(configuration.getValue().fresh);
                     double[] sample = launch(configuration.getValue());
                     if (round >= 0) {
                         mainStart.computeIfAbsent(name, k -> new ArrayList<>()).add(sample[0]);
@@ -68,21 +110,46 @@ public final class Bench {
                 }
             }
         }
-        String table = table(configurations.keySet(), mainStart, wall, failures, runs, java);
+        String load = "load average (1 min) " + loadBefore + " before, " + loadAverage() + " after";
+        String table = table(configurations, mainStart, wall, failures, runs, java, load)
+                + restoreTable(configurations, mainStart, wall, failures);
         Files.write(output, table.getBytes(StandardCharsets.UTF_8));
         System.out.print(table);
     }
 
-    /** One run: milliseconds from launching the JVM to main() entry, and to the JVM's exit. */
-    private static double[] launch(List<String> command) throws IOException, InterruptedException {
+    /** Deletes everything in dir (not dir itself): the databases a restore on start would bring back. */
+    private static void empty(Path dir) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                if (!path.equals(dir)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /**
+     * One run: milliseconds from launching to main() entry (for a SCRIPT: to its exit),
+     * and to the process's exit.
+     */
+    private static double[] launch(Configuration configuration) throws IOException, InterruptedException {
         File log = File.createTempFile("bench", ".log");
         try {
             Instant launched = Instant.now();
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            Process process = new ProcessBuilder(configuration.command).redirectErrorStream(true).redirectOutput(log).start();
             int exit = process.waitFor();
             double wallMs = (System.nanoTime() - start) / 1e6;
             String output = new String(Files.readAllBytes(log.toPath()), StandardCharsets.UTF_8);
+            if (configuration.kind == Kind.SCRIPT) {
+                if (exit != 0) {
+                    throw new IllegalStateException("exit " + exit + ": " + firstLine(output));
+                }
+                return new double[] {wallMs, wallMs};
+            }
             Matcher entry = MAIN_ENTRY.matcher(output);
             if (exit != 0 || !entry.find()) {
                 throw new IllegalStateException("exit " + exit + ": " + firstLine(output));
@@ -94,15 +161,18 @@ public final class Bench {
         }
     }
 
-    private static String table(Iterable<String> names, Map<String, List<Double>> mainStart, Map<String, List<Double>> wall,
-            Map<String, String> failures, int runs, String java) throws IOException, InterruptedException {
+    private static String table(Map<String, Configuration> configurations, Map<String, List<Double>> mainStart,
+            Map<String, List<Double>> wall, Map<String, String> failures, int runs, String java, String load)
+            throws IOException, InterruptedException {
         StringBuilder md = new StringBuilder();
         md.append("# Start-up benchmark\n\n")
                 .append("Run ").append(LocalDate.now()).append(" by `bench/run.sh`: ").append(runs)
-                .append(" interleaved runs per configuration after ").append(WARM_UP).append(" warm-up rounds, medians.\n")
+                .append(" interleaved runs per configuration (both tables in one loop) after ").append(WARM_UP)
+                .append(" warm-up rounds, medians.\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (nproc), ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append(", ").append(javaVersion(java)).append(".\n\n")
+                .append(", ").append(javaVersion(java)).append(", ").append(load)
+                .append(" (a shared machine: absolute figures vary with its load, differences measured side by side much less).\n\n")
                 .append("*main() starts at*: from launching `java` to the first line of `main`. ")
                 .append("*JVM wall time*: from launching `java` to the process's exit (the agent's shutdown included).\n")
                 .append("The agent's own cost is the difference to the empty agent: any `-javaagent` costs start-up time by itself.\n")
@@ -112,7 +182,11 @@ public final class Bench {
                 .append("|---|---:|---:|---:|\n");
         Double emptyStart = median(mainStart.get("empty agent"));
         Double emptyWall = median(wall.get("empty agent"));
-        for (String name : names) {
+        for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
+            String name = configuration.getKey();
+            if (configuration.getValue().kind != Kind.STARTUP) {
+                continue;
+            }
             Double start = median(mainStart.get(name));
             Double total = median(wall.get(name));
             String versus = start == null || emptyStart == null || "empty agent".equals(name) || "no agent".equals(name)
@@ -124,6 +198,60 @@ public final class Bench {
             md.append("\n*").append(failure.getKey()).append("*: n/a, it did not run (").append(failure.getValue()).append(").\n");
         }
         return md.toString();
+    }
+
+    /** The restore-on-start rows beside the same run's "no agent" and "empty agent", and beside the first of them. */
+    private static String restoreTable(Map<String, Configuration> configurations, Map<String, List<Double>> mainStart,
+            Map<String, List<Double>> wall, Map<String, String> failures) {
+        String reference = null;
+        for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
+            if (configuration.getValue().kind == Kind.RESTORE) {
+                reference = configuration.getKey();
+                break;
+            }
+        }
+        if (reference == null) {
+            return "";
+        }
+        Double referenceStart = median(mainStart.get(reference));
+        Double emptyStart = median(mainStart.get("empty agent"));
+        Double noAgentStart = median(mainStart.get("no agent"));
+        StringBuilder md = new StringBuilder("\n## Restore on start, 20 databases\n\n")
+                .append("The same loop as above, with `litestream.restore-on-start=true` (up to 8 restores at once before main())")
+                .append(" and 20 databases of about 150 kB each on file replicas; the application halts at main(), so only main() is timed.")
+                .append(" The replicas were made beforehand by the real Litestream (`litestream replicate -exec \"sleep 2\"`).")
+                .append(" *missing*: every database file is deleted before each run, so all 20 are restored;")
+                .append(" *first deploy*: the files are deleted and there is no replica, so each restore finds none.")
+                .append(" The bare rows run the pinned binary 20 times with the agent's restore command (`xargs`, one after another or 8 at a time),")
+                .append(" timed from launch to exit: one after another is what restoring one at a time would add before main(),")
+                .append(" 8 at a time is the agent's parallelism without the JVM; `litestream version` is a process spawn and the Go runtime's start alone.\n\n")
+                .append("| configuration | main() starts at (ms) | vs no agent (ms) | vs empty agent (ms) | added before main() vs `")
+                .append(reference).append("` (ms) |\n|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
+            String name = configuration.getKey();
+            Kind kind = configuration.getValue().kind;
+            Double start = median(mainStart.get(name));
+            if (kind == Kind.RESTORE) {
+                md.append("| ").append(name).append(" | ").append(format(start)).append(" | ")
+                        .append(difference(start, noAgentStart)).append(" | ").append(difference(start, emptyStart)).append(" | ")
+                        .append(name.equals(reference) ? "" : difference(start, referenceStart)).append(" |\n");
+            } else if (kind == Kind.SCRIPT) {
+                md.append("| ").append(name).append(" | | | | ").append(format(median(wall.get(name)))).append(" (wall) |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String difference(Double value, Double baseline) {
+        return value == null || baseline == null ? "n/a" : String.format("%+.1f", value - baseline);
+    }
+
+    private static String loadAverage() {
+        try {
+            return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.UTF_8).split(" ")[0];
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     private static Double median(List<Double> samples) {
