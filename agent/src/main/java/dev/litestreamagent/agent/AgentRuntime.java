@@ -36,8 +36,12 @@ final class AgentRuntime {
         this.config = config;
     }
 
+    /**
+     * A database marked restore-on-start is missing. Only then does main() wait for the binary, its
+     * version and the rendered config: with every database present, that is the start thread's work.
+     */
     boolean restoreWanted() {
-        return config.databases().stream().anyMatch(db -> db.restoreOnStart());
+        return !StartupRestore.candidates(config).isEmpty();
     }
 
     /** Before main(): every database marked restore-on-start whose file is missing comes back from its replica. */

@@ -1,5 +1,6 @@
 package dev.litestreamagent.runtime;
 
+import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.exec.Output;
 import dev.litestreamagent.exec.ProcessLauncher;
@@ -42,8 +43,13 @@ public final class StartupRestore {
 
     /** The databases this start would restore: marked for it and missing. */
     public List<DatabaseConfig> candidates() {
+        return candidates(setup.config());
+    }
+
+    /** The databases of {@code config} that a start would restore: marked for it and missing. */
+    public static List<DatabaseConfig> candidates(AgentConfig config) {
         List<DatabaseConfig> missing = new ArrayList<>();
-        for (DatabaseConfig db : setup.config().databases()) {
+        for (DatabaseConfig db : config.databases()) {
             if (db.restoreOnStart() && !Files.exists(db.path())) {
                 missing.add(db);
             }
