@@ -30,6 +30,7 @@ public final class AgentConfig {
     private final ResyncPolicy resync;
     private final String addr;
     private final String mcpAddr;
+    private final String healthAddr;
     private final String pathPrefix;
     private final String loggingLevel;
     private final String loggingType;
@@ -59,6 +60,7 @@ public final class AgentConfig {
         this.resync = b.resync;
         this.addr = b.addr;
         this.mcpAddr = b.mcpAddr;
+        this.healthAddr = b.healthAddr;
         this.pathPrefix = b.pathPrefix;
         this.loggingLevel = b.loggingLevel;
         this.loggingType = b.loggingType;
@@ -182,6 +184,11 @@ public final class AgentConfig {
         return Optional.ofNullable(mcpAddr);
     }
 
+    /** Where the agent serves /livez, /readyz, /health and /metrics; empty: no endpoint. */
+    public Optional<String> healthAddr() {
+        return Optional.ofNullable(healthAddr);
+    }
+
     /** Prefix of default replica paths, without leading or trailing slashes. */
     public Optional<String> pathPrefix() {
         return Optional.ofNullable(pathPrefix);
@@ -247,6 +254,7 @@ public final class AgentConfig {
         String downloadSha256;
         String addr;
         String mcpAddr;
+        String healthAddr;
         String pathPrefix;
         String loggingLevel;
         String loggingType;

@@ -34,8 +34,9 @@ public final class ConfigLoader {
         b.statedVersion = version(r);
         b.pathPrefix = r.optional(Keys.PATH_PREFIX).map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty())
                 .orElse(null);
-        b.addr = address(r, Keys.ADDR, "metrics endpoint", b.warnings);
-        b.mcpAddr = address(r, Keys.MCP_ADDR, "MCP server", b.warnings);
+        b.addr = address(r, Keys.ADDR, "Litestream's metrics endpoint", b.warnings);
+        b.mcpAddr = address(r, Keys.MCP_ADDR, "Litestream's MCP server", b.warnings);
+        b.healthAddr = address(r, Keys.HEALTH_ADDR, "the agent's health endpoint", b.warnings);
         b.loggingLevel = r.optional(Keys.LOGGING_LEVEL).orElse(null);
         b.loggingType = r.optional(Keys.LOGGING_TYPE).orElse(null);
         b.loggingStderr = r.optional(Keys.LOGGING_STDERR).orElse(null);
@@ -108,7 +109,7 @@ public final class ConfigLoader {
     private static String address(SettingReader r, Key<String> key, String what, List<String> warnings) {
         Optional<String> value = r.optional(key);
         if (value.isPresent() && !ListenAddress.isLoopback(value.get())) {
-            warnings.add(key + ": \"" + value.get() + "\" listens beyond this machine; Litestream's " + what
+            warnings.add(key + ": \"" + value.get() + "\" listens beyond this machine; " + what
                     + " has no authentication, so bind it to 127.0.0.1:PORT unless other hosts must reach it");
         }
         return value.orElse(null);

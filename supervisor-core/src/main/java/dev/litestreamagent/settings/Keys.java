@@ -56,6 +56,8 @@ public final class Keys {
             "Litestream's metrics address");
     public static final Key<String> MCP_ADDR = top("litestream.mcp-addr", ValueType.ADDRESS, null,
             "Litestream's MCP server address (0.5+)");
+    public static final Key<String> HEALTH_ADDR = top("litestream.health.addr", ValueType.ADDRESS, null,
+            "the agent's health and metrics endpoint (/livez, /readyz, /health, /metrics); off when unset");
     public static final Key<String> LOGGING_LEVEL = top("litestream.logging.level",
             LOG_LEVELS, null, "Litestream's log level");
     public static final Key<String> LOGGING_TYPE = top("litestream.logging.type", ValueType.choice("text", "json"), null,

@@ -1,6 +1,7 @@
 package dev.litestreamagent.supervisor;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Monotonic time and sleeping, behind an interface so backoff and crash loops are tested without waiting. */
 public interface Clock {
@@ -18,6 +19,11 @@ public interface Clock {
     };
 
     long nanoTime();
+
+    /** Wall-clock time, for what an operator reads (a database's last upload); not for measuring intervals. */
+    default Instant now() {
+        return Instant.now();
+    }
 
     /** Sleeps; an interrupt (a stop) ends the sleep early. */
     void sleep(Duration duration) throws InterruptedException;

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -66,6 +68,8 @@ public final class Supervisor implements AutoCloseable {
     /** ERROR lines, other than cancelled background work, since the supervisor last sent SIGTERM. */
     private int errorsWhileStopping;
     private final Set<String> explainedResets = ConcurrentHashMap.newKeySet();
+    /** Per database (Litestream's {@code db} field), when its last upload finished. */
+    private final Map<String, Instant> lastUploads = new ConcurrentHashMap<>();
     private String lastError;
     private boolean started;
     private boolean stopping;
@@ -232,7 +236,7 @@ public final class Supervisor implements AutoCloseable {
             return new SupervisorStatus(settings.name(), state,
                     current == null ? OptionalLong.empty() : OptionalLong.of(current.child().pid()),
                     restartCount, resyncCount, lastExitCode == null ? OptionalInt.empty() : OptionalInt.of(lastExitCode),
-                    Optional.ofNullable(lastError), tail.snapshot());
+                    Optional.ofNullable(lastError), tail.snapshot(), lastUploads);
         }
     }
 
@@ -539,6 +543,9 @@ public final class Supervisor implements AutoCloseable {
         resync.onLine(line, now);
         stall.onLine(line, now);
         if (line.uploadDone()) {
+            if (!line.field("db").isEmpty()) {
+                lastUploads.put(line.field("db"), clock.now());
+            }
             int planned;
             synchronized (lock) {
                 planned = plannedSinceUpload;

@@ -1,10 +1,13 @@
 package dev.litestreamagent.supervisor;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /** An immutable snapshot of what the supervisor knows about its Litestream. */
 public final class SupervisorStatus {
@@ -16,10 +19,11 @@ public final class SupervisorStatus {
     private final OptionalInt lastExitCode;
     private final Optional<String> lastError;
     private final List<String> lastOutputLines;
+    private final Map<String, Instant> lastUploads;
 
     SupervisorStatus(String name, SupervisorState state, OptionalLong pid, int restartCount, int resyncCount,
             OptionalInt lastExitCode,
-            Optional<String> lastError, List<String> lastOutputLines) {
+            Optional<String> lastError, List<String> lastOutputLines, Map<String, Instant> lastUploads) {
         this.name = name;
         this.state = state;
         this.pid = pid;
@@ -28,6 +32,7 @@ public final class SupervisorStatus {
         this.lastExitCode = lastExitCode;
         this.lastError = lastError;
         this.lastOutputLines = Collections.unmodifiableList(lastOutputLines);
+        this.lastUploads = Collections.unmodifiableMap(new TreeMap<>(lastUploads));
     }
 
     public String name() {
@@ -64,6 +69,14 @@ public final class SupervisorStatus {
     /** Litestream's most recent output lines, oldest first (bounded). */
     public List<String> lastOutputLines() {
         return lastOutputLines;
+    }
+
+    /**
+     * When Litestream last reported an upload (WAL segment or snapshot) finished, per database as Litestream
+     * names it (its {@code db} field: the path in the config), since the supervisor started; sorted by path.
+     */
+    public Map<String, Instant> lastUploads() {
+        return lastUploads;
     }
 
     /** One line for the log: no output lines. */

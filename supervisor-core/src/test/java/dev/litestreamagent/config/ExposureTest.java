@@ -28,7 +28,7 @@ class ExposureTest {
     @ParameterizedTest
     @ValueSource(strings = {":9090", "0.0.0.0:9090", "10.1.2.3:9090", "[::]:9090", "db.example:9090", "128.0.0.1:9090"})
     void anAddressReachableFromOtherMachinesWarns(String address) throws Exception {
-        for (String key : List.of("litestream.addr", "litestream.mcp-addr")) {
+        for (String key : List.of("litestream.addr", "litestream.mcp-addr", "litestream.health.addr")) {
             List<String> warnings = listeningWarnings(load(Map.of(key, address)));
             assertEquals(1, warnings.size(), key + "=" + address + ": " + warnings);
             assertTrue(warnings.get(0).startsWith(key + ": \"" + address + "\""), warnings.get(0));
@@ -39,9 +39,11 @@ class ExposureTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1:9090", "localhost:9090", "LOCALHOST:9090", "[::1]:9090", "127.10.0.1:9090"})
     void aLoopbackAddressDoesNotWarn(String address) throws Exception {
-        AgentConfig config = load(Map.of("litestream.addr", address, "litestream.mcp-addr", address));
+        AgentConfig config = load(Map.of("litestream.addr", address, "litestream.mcp-addr", address,
+                "litestream.health.addr", address));
         assertEquals(List.of(), listeningWarnings(config));
         assertEquals(address, config.addr().orElseThrow());
+        assertEquals(address, config.healthAddr().orElseThrow());
     }
 
     @ParameterizedTest

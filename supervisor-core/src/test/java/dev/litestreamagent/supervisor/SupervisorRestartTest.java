@@ -16,7 +16,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,23 @@ class SupervisorRestartTest {
             assertTrue(e.getMessage().contains("process " + ProcessHandle.current().pid()), e.getMessage());
             assertEquals(1, launcher.children.size());
             assertEquals(SupervisorState.STARTING, first.status().state());
+        }
+    }
+
+    @Test
+    void eachDatabasesLastFinishedUploadIsInTheStatus() throws Exception {
+        try (Supervisor supervisor = new Supervisor(settings("uploads").build(), launcher, clock, () -> 0)) {
+            supervisor.start();
+            FakeLauncher.FakeChild litestream = running(supervisor, 0);
+            assertEquals(Map.of(), supervisor.status().lastUploads(), "nothing uploaded yet");
+            litestream.print("{\"level\":\"INFO\",\"msg\":\"write wal segment\",\"db\":\"/d/a.db\"}");
+            litestream.print("{\"level\":\"INFO\",\"msg\":\"wal segment written\",\"db\":\"/d/a.db\"}");
+            Instant first = clock.now();
+            await().until(() -> supervisor.status().lastUploads().containsKey("/d/a.db"));
+            clock.advance(Duration.ofSeconds(5));
+            litestream.print("{\"level\":\"INFO\",\"msg\":\"snapshot written\",\"db\":\"/d/b.db\"}");
+            await().until(() -> supervisor.status().lastUploads().size() == 2);
+            assertEquals(Map.of("/d/a.db", first, "/d/b.db", first.plusSeconds(5)), supervisor.status().lastUploads());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.litestreamagent.testing;
 
 import dev.litestreamagent.supervisor.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,12 @@ public final class FakeClock implements Clock {
     @Override
     public long nanoTime() {
         return now;
+    }
+
+    /** Wall-clock time that moves with {@link #nanoTime()}, from a fixed start. */
+    @Override
+    public Instant now() {
+        return Instant.ofEpochSecond(1_700_000_000L).plusNanos(now);
     }
 
     @Override
