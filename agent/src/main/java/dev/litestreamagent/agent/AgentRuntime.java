@@ -1,11 +1,13 @@
 package dev.litestreamagent.agent;
 
+import dev.litestreamagent.agent.health.HealthServer;
 import dev.litestreamagent.agent.shutdown.StopSequence;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.runtime.LitestreamSetup;
 import dev.litestreamagent.runtime.StartupRestore;
+import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -30,6 +32,7 @@ final class AgentRuntime {
     private final CountDownLatch exiting = new CountDownLatch(1);
     private volatile LitestreamSetup setup;
     private volatile Replication replication;
+    private volatile HealthServer health;
     private Thread starter;
 
     AgentRuntime(AgentConfig config) {
@@ -79,6 +82,18 @@ final class AgentRuntime {
         } catch (Exception e) {
             log.error("Cannot start Litestream: {}\nThe application runs WITHOUT replication.", e.getMessage());
         }
+        config.healthAddr().ifPresent(addr -> startHealth(addr, log));
+    }
+
+    /** After replication's start, whatever its outcome: a failed start is what /readyz must report. */
+    private void startHealth(String addr, Logger log) {
+        try {
+            health = HealthServer.start(config, () -> replication);
+            log.info("Health and metrics endpoint on http://{}/ (/livez, /readyz, /health, /metrics)", addr);
+        } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: a runtime without jdk.httpserver
+            log.warn("Cannot serve {}={}: {}; the application and replication run on without it",
+                    Keys.HEALTH_ADDR.name(), addr, e.toString());
+        }
     }
 
     /** At JVM exit: let a start under way finish, then stop Litestream gracefully (final sync). */
@@ -96,6 +111,10 @@ final class AgentRuntime {
             } catch (IOException e) {
                 AgentLog.logger(AgentRuntime.class).warn("Cannot delete the generated Litestream config: {}", e.toString());
             }
+        }
+        HealthServer endpoint = health;
+        if (endpoint != null) { // after the final sync: a probe sees the agent alive until replication ended
+            endpoint.stop();
         }
     }
 }

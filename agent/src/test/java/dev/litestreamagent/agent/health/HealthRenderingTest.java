@@ -1,0 +1,94 @@
+package dev.litestreamagent.agent.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.litestreamagent.supervisor.SupervisorState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class HealthRenderingTest {
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant NOW = START.plusSeconds(600);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private static DatabaseHealth db(String alias, boolean replicating, Instant upload, Instant write) {
+        return new DatabaseHealth(alias, Path.of("/data/" + alias + ".db"), replicating, Optional.ofNullable(upload),
+                Optional.ofNullable(write));
+    }
+
+    private static HealthSnapshot snapshot(SupervisorState state, DatabaseHealth... dbs) {
+        return new HealthSnapshot(state, OptionalLong.of(42), 3, 1, OptionalInt.of(2),
+                Optional.of("Litestream exited unexpectedly with code 2 after 10 ms"), List.of(dbs), NOW, START, LIMIT);
+    }
+
+    @Test
+    void runningWithRecentUploadsIsHealthyAndTheJsonCarriesEveryFigure() {
+        HealthSnapshot s = snapshot(SupervisorState.RUNNING, db("app", true, NOW.minusMillis(1500), NOW.minusSeconds(2)),
+                db("later", false, null, NOW.minusSeconds(1)));
+        assertTrue(s.healthy(), s.problems().toString());
+        assertEquals("{\"status\":\"ok\",\"problems\":[],\"state\":\"RUNNING\",\"pid\":42,\"restarts\":3,\"resyncs\":1,"
+                + "\"lastExitCode\":2,\"lastError\":\"Litestream exited unexpectedly with code 2 after 10 ms\","
+                + "\"databases\":[{\"alias\":\"app\",\"path\":\"/data/app.db\",\"replicating\":true,"
+                + "\"lastUpload\":\"2026-01-01T00:09:58.500Z\",\"lastUploadAgeSeconds\":1.500},"
+                + "{\"alias\":\"later\",\"path\":\"/data/later.db\",\"replicating\":false,\"lastUpload\":null,"
+                + "\"lastUploadAgeSeconds\":null}]}\n", HealthJson.render(s));
+    }
+
+    @Test
+    void backoffFailedStartingAndStoppedAreUnavailable() {
+        for (SupervisorState state : List.of(SupervisorState.BACKOFF, SupervisorState.FAILED, SupervisorState.STARTING,
+                SupervisorState.STOPPED)) {
+            HealthSnapshot s = snapshot(state);
+            assertFalse(s.healthy(), state.name());
+            assertTrue(HealthJson.render(s).startsWith("{\"status\":\"unavailable\",\"problems\":[\""), state.name());
+        }
+        assertTrue(snapshot(SupervisorState.WAITING, db("new", false, null, NOW)).healthy(),
+                "waiting for a schema: nothing to replicate yet");
+    }
+
+    @Test
+    void writesLeftUnuploadedLongerThanTheLimitMakeADatabaseBehind() {
+        DatabaseHealth stalled = db("app", true, NOW.minusSeconds(61), NOW.minusSeconds(1));
+        HealthSnapshot s = snapshot(SupervisorState.RUNNING, stalled);
+        assertEquals(List.of("app: written since its last upload, which is more than 60 s ago"), s.problems());
+
+        assertTrue(snapshot(SupervisorState.RUNNING, db("idle", true, NOW.minusSeconds(3600), NOW.minusSeconds(3601)))
+                .healthy(), "no write since an old upload: nothing to ship");
+        assertTrue(snapshot(SupervisorState.RUNNING, db("busy", true, NOW.minusSeconds(59), NOW)).healthy(),
+                "the last upload is recent");
+        assertFalse(snapshot(SupervisorState.RUNNING, db("never", true, null, NOW.minusSeconds(5))).healthy(),
+                "written, and no upload in the ten minutes since the start");
+        assertTrue(snapshot(SupervisorState.RUNNING, db("waits", false, null, NOW)).healthy(),
+                "not handed to Litestream yet");
+    }
+
+    @Test
+    void jsonStringsAreEscaped() {
+        assertEquals("\"a\\\"b\\\\c\\nd\\u0001\"", HealthJson.string("a\"b\\c\nd\u0001"));
+    }
+
+    @Test
+    void metricsListEveryFamilyWithHelpAndTypeAndOneSamplePerStateAndUploadedDatabase() {
+        HealthSnapshot s = snapshot(SupervisorState.BACKOFF, db("app", true, Instant.ofEpochMilli(1_767_225_599_250L),
+                null), db("fresh", true, null, null));
+        String text = MetricsText.render(s);
+        assertTrue(text.contains("# TYPE litestream_agent_up gauge\nlitestream_agent_up 0\n"), text);
+        assertTrue(text.contains("litestream_agent_state{state=\"BACKOFF\"} 1\n"), text);
+        assertTrue(text.contains("litestream_agent_state{state=\"RUNNING\"} 0\n"), text);
+        assertTrue(text.contains("# TYPE litestream_agent_restarts_total counter\nlitestream_agent_restarts_total 3\n"),
+                text);
+        assertTrue(text.contains("# TYPE litestream_agent_resyncs_total counter\nlitestream_agent_resyncs_total 1\n"),
+                text);
+        assertTrue(text.contains("litestream_agent_last_upload_timestamp_seconds{db=\"app\"} 1767225599.250\n"), text);
+        assertFalse(text.contains("db=\"fresh\""), "no sample before the first upload: " + text);
+        PrometheusFormat.check(text);
+    }
+}
