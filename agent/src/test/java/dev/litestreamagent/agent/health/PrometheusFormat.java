@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * A strict reading of the Prometheus text format 0.0.4 for the agent's own lines, where promtool is absent:
  * HELP then TYPE before a family's samples, each family once, names and labels well formed, numeric values.
  */
-final class PrometheusFormat {
+public final class PrometheusFormat {
     private static final Pattern META = Pattern.compile("# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.+)");
     private static final Pattern SAMPLE = Pattern.compile(
             "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\""
@@ -25,7 +25,7 @@ final class PrometheusFormat {
     private PrometheusFormat() {
     }
 
-    static void check(String text) {
+    public static void check(String text) {
         assertTrue(text.endsWith("\n"), "ends with a newline");
         Map<String, String> types = new HashMap<>();
         Set<String> helped = new HashSet<>();
