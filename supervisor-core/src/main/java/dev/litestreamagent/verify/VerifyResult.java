@@ -1,5 +1,6 @@
 package dev.litestreamagent.verify;
 
+import dev.litestreamagent.json.JsonText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,42 +75,11 @@ public final class VerifyResult {
     }
 
     public String toJson() {
-        return "{\"database\":" + quote(database) + ",\"path\":" + quote(path.toString())
-                + ",\"status\":" + quote(outcome.json) + ",\"reason\":" + quote(reason) + ",\"seconds\":" + formatSeconds() + "}";
+        return "{\"database\":" + JsonText.quote(database) + ",\"path\":" + JsonText.quote(path.toString())
+                + ",\"status\":" + JsonText.quote(outcome.json) + ",\"reason\":" + JsonText.quote(reason) + ",\"seconds\":" + formatSeconds() + "}";
     }
 
     private String formatSeconds() {
         return String.format(Locale.ROOT, "%.2f", duration.toNanos() / 1e9);
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,8 +1,10 @@
 package dev.litestreamagent.agent.health;
 
+import dev.litestreamagent.json.JsonText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The JSON body of {@code /health} and {@code /readyz}: one object, figures a probe or a person can read. */
@@ -12,25 +14,25 @@ final class HealthJson {
 
     static String render(HealthSnapshot s) {
         StringBuilder out = new StringBuilder(256).append('{');
-        field(out, "status", string(s.healthy() ? "ok" : "unavailable")).append(',');
+        field(out, "status", JsonText.quote(s.healthy() ? "ok" : "unavailable")).append(',');
         field(out, "problems", strings(s.problems())).append(',');
-        field(out, "state", string(s.state().name())).append(',');
+        field(out, "state", JsonText.quote(s.state().name())).append(',');
         field(out, "pid", s.pid().isPresent() ? Long.toString(s.pid().getAsLong()) : "null").append(',');
         field(out, "restarts", Integer.toString(s.restarts())).append(',');
         field(out, "resyncs", Integer.toString(s.resyncs())).append(',');
         field(out, "lastExitCode", s.lastExitCode().isPresent() ? Integer.toString(s.lastExitCode().getAsInt()) : "null")
                 .append(',');
-        field(out, "lastError", s.lastError().map(HealthJson::string).orElse("null")).append(',');
+        field(out, "lastError", s.lastError().map(JsonText::quote).orElse("null")).append(',');
         out.append("\"databases\":[");
         List<DatabaseHealth> dbs = s.databases();
         for (int i = 0; i < dbs.size(); i++) {
             DatabaseHealth db = dbs.get(i);
             out.append(i == 0 ? "{" : ",{");
-            field(out, "alias", string(db.alias())).append(',');
-            field(out, "path", string(db.path().toString())).append(',');
+            field(out, "alias", JsonText.quote(db.alias())).append(',');
+            field(out, "path", JsonText.quote(db.path().toString())).append(',');
             field(out, "replicating", Boolean.toString(db.replicating())).append(',');
             Optional<Instant> upload = db.lastUpload();
-            field(out, "lastUpload", upload.map(t -> string(t.toString())).orElse("null")).append(',');
+            field(out, "lastUpload", upload.map(t -> JsonText.quote(t.toString())).orElse("null")).append(',');
             field(out, "lastUploadAgeSeconds", upload.map(t -> seconds(Duration.between(t, s.takenAt()))).orElse("null"));
             out.append('}');
         }
@@ -42,45 +44,14 @@ final class HealthJson {
     }
 
     private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", Math.max(0, d.toMillis()) / 1000.0);
+        return String.format(Locale.ROOT, "%.3f", Math.max(0, d.toMillis()) / 1000.0);
     }
 
     private static String strings(List<String> values) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ",").append(string(values.get(i)));
+            out.append(i == 0 ? "" : ",").append(JsonText.quote(values.get(i)));
         }
         return out.append(']').toString();
-    }
-
-    static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
     }
 }

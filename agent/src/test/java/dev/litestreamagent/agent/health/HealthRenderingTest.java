@@ -71,11 +71,6 @@ class HealthRenderingTest {
     }
 
     @Test
-    void jsonStringsAreEscaped() {
-        assertEquals("\"a\\\"b\\\\c\\nd\\u0001\"", HealthJson.string("a\"b\\c\nd\u0001"));
-    }
-
-    @Test
     void metricsListEveryFamilyWithHelpAndTypeAndOneSamplePerStateAndUploadedDatabase() {
         HealthSnapshot s = snapshot(SupervisorState.BACKOFF, db("app", true, Instant.ofEpochMilli(1_767_225_599_250L),
                 null), db("fresh", true, null, null));
