@@ -126,6 +126,9 @@ public abstract class Dialect {
     /** The resync policy that holds with this version: {@code configured}, or off where the log cannot drive it. */
     public abstract ResyncPolicy resyncPolicy(ResyncPolicy configured);
 
+    /** Whether {@link #logMarkers()} recognise this version's finished uploads, so each database's last one is known. */
+    public abstract boolean logsUploads();
+
     // The release archives.
 
     /** The archive's file name on the release page, for Go's {@code os} and {@code arch} names. */

@@ -79,6 +79,11 @@ final class Litestream03 extends Dialect {
         return configured;
     }
 
+    @Override
+    public boolean logsUploads() {
+        return true;
+    }
+
     /** {@code litestream-v0.3.13-linux-amd64.tar.gz}; macOS builds ship as zip. */
     @Override
     public String releaseArchive(String os, String arch) {

@@ -81,6 +81,12 @@ final class Litestream05 extends Dialect {
         return Litestream03.LOG_MARKERS;
     }
 
+    /** 0.3's upload messages are not 0.5's: no database's last upload is known. */
+    @Override
+    public boolean logsUploads() {
+        return false;
+    }
+
     /** 0.5 logs other messages: an ERROR no upload line disarms would restart it every max-wait for good. */
     @Override
     public ResyncPolicy resyncPolicy(ResyncPolicy configured) {

@@ -22,11 +22,14 @@ public final class Replication {
     private final GeneratedConfigFile configFile;
     private final ReadinessPlan plan;
     private final Supervisor supervisor;
+    private final boolean uploadsKnown;
 
-    private Replication(GeneratedConfigFile configFile, ReadinessPlan plan, Supervisor supervisor) {
+    private Replication(GeneratedConfigFile configFile, ReadinessPlan plan, Supervisor supervisor,
+            boolean uploadsKnown) {
         this.configFile = configFile;
         this.plan = plan;
         this.supervisor = supervisor;
+        this.uploadsKnown = uploadsKnown;
     }
 
     /**
@@ -41,7 +44,7 @@ public final class Replication {
             ReadinessPlan plan = new ReadinessPlan(setup, file, Clock.SYSTEM, log);
             Supervisor supervisor = Supervisor.create(setup.supervisorSettings(file.path(), plan));
             supervisor.start();
-            return new Replication(file, plan, supervisor);
+            return new Replication(file, plan, supervisor, setup.dialect().logsUploads());
         } catch (ReplicatorAlreadyRunningException | RuntimeException e) {
             file.close();
             throw e;
@@ -50,6 +53,14 @@ public final class Replication {
 
     public SupervisorStatus status() {
         return supervisor.status();
+    }
+
+    /**
+     * Whether {@code status().lastUploads()} can know each database's last upload: the installed Litestream's
+     * log says when one finished (0.3; not 0.5, whose wording is not followed).
+     */
+    public boolean uploadsKnown() {
+        return uploadsKnown;
     }
 
     /** The databases Litestream does not get yet: the application has not settled a schema in them. */

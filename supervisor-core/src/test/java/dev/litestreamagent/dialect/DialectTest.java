@@ -85,6 +85,12 @@ class DialectTest {
     }
 
     @Test
+    void lastUploadsAreKnownOnlyWhereTheUploadMessagesAreFollowed() {
+        assertTrue(V03.logsUploads());
+        assertFalse(V05.logsUploads(), "0.5 logs uploads in other words: the health check must not wait for them");
+    }
+
+    @Test
     void releaseArchivesAreNamedAsOnTheReleasePages() {
         assertEquals("litestream-v0.3.13-linux-arm64.tar.gz", V03.releaseArchive("linux", "arm64"));
         assertTrue(V03.releaseArchiveIsZip("darwin"));

@@ -46,8 +46,10 @@ final class HealthSource {
         Map<String, Instant> uploads = status.lastUploads();
         List<DatabaseHealth> states = new ArrayList<>();
         for (DatabaseConfig db : databases) {
+            // Where the log tells no upload (Litestream 0.5), a write would count as never uploaded: the state alone decides.
+            Optional<Instant> written = running.uploadsKnown() ? lastWrite(db.path()) : Optional.empty();
             states.add(new DatabaseHealth(db.alias(), db.path(), !waiting.contains(db.path()),
-                    Optional.ofNullable(uploads.get(db.path().toString())), lastWrite(db.path())));
+                    Optional.ofNullable(uploads.get(db.path().toString())), written));
         }
         return HealthSnapshot.of(status, states, now, since, BEHIND_AFTER);
     }
