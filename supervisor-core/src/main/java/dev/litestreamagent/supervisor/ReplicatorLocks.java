@@ -3,7 +3,6 @@ package dev.litestreamagent.supervisor;
 import dev.litestreamagent.supervisor.lock.DatabaseLock;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +29,12 @@ public final class ReplicatorLocks {
         return guard::release;
     }
 
-    /** Who replicates {@code database} now, if anyone (creates nothing when no agent ever ran for it). */
+    /**
+     * Who replicates {@code database} now, if anyone. Creates and writes nothing and follows no link,
+     * so it is safe on another user's database (e.g. run as root).
+     */
     public static Optional<String> holder(Path database) throws IOException {
         StateDirectory state = StateDirectory.of(database);
-        if (!Files.exists(state.lockFile())) {
-            return Optional.empty();
-        }
-        Optional<DatabaseLock> probe = DatabaseLock.tryAcquire(state, "probe");
-        if (probe.isPresent()) {
-            probe.get().close();
-            return Optional.empty();
-        }
-        return Optional.of(DatabaseLock.holder(state));
+        return DatabaseLock.isHeld(state) ? Optional.of(DatabaseLock.holder(state)) : Optional.empty();
     }
 }

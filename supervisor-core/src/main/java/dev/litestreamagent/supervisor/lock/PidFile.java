@@ -1,9 +1,11 @@
 package dev.litestreamagent.supervisor.lock;
 
+import dev.litestreamagent.fs.NoFollowFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +18,9 @@ import java.util.Optional;
  * Format: the pid on the first line, then one argument a line.
  */
 public final class PidFile {
+    /** Far above a real command line (a few paths); a bigger file is not ours and is not read whole. */
+    private static final int MAX_BYTES = 64 * 1024;
+
     private final Path file;
 
     public PidFile(Path file) {
@@ -27,15 +32,19 @@ public final class PidFile {
         lines.add(Long.toString(pid));
         lines.addAll(command);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temp, lines, StandardCharsets.UTF_8);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(temp); // left by a crash; a link is removed, never followed
+        NoFollowFiles.writeNew(temp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The recorded process, or empty when there is no (readable) pid file. */
+    /** The recorded process, or empty when there is no (readable, sensibly small) pid file. */
     public Optional<Recorded> read() {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            byte[] bytes = NoFollowFiles.readCapped(file, MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                return Optional.empty(); // not written by us
+            }
+            List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
             if (lines.size() < 2) {
                 return Optional.empty();
             }

@@ -1,10 +1,8 @@
 package dev.litestreamagent.supervisor.lock;
 
+import dev.litestreamagent.fs.OwnedDirectory;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The per-database state directory {@code <db dir>/.<db name>-litestream-agent/}: {@code lock}
@@ -45,21 +43,13 @@ public final class StateDirectory {
         return directory.resolve("litestream.log");
     }
 
-    /** Creates the directory (and the database's directory) owner-only where the file system allows. */
+    /**
+     * Creates the directory (and the database's directory) owner-only, or checks the one found.
+     *
+     * @throws dev.litestreamagent.fs.UnsafeDirectoryException when it is a link, another user's, or writable by others
+     */
     public StateDirectory create() throws IOException {
-        Files.createDirectories(directory.getParent());
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            if (!Files.isDirectory(directory)) {
-                try {
-                    Files.createDirectory(directory,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    // another process created it meanwhile: fine
-                }
-            }
-        } else {
-            Files.createDirectories(directory);
-        }
+        OwnedDirectory.ensure(directory, "The state directory of " + database);
         return this;
     }
 
