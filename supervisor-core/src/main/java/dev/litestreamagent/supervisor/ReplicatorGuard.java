@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +57,12 @@ final class ReplicatorGuard {
         locks = taken;
     }
 
-    /** Stops a replicator recorded in a pid file that still runs our exact command line. */
-    void stopOrphans(Duration timeout) throws InterruptedException {
+    /** Stops a replicator a pid file names, if the live process proves it is one {@code ourCommand} started. */
+    void stopOrphans(List<String> ourCommand, Duration timeout) throws InterruptedException {
         for (StateDirectory directory : directories) {
-            Optional<PidFile.Recorded> recorded = new PidFile(directory.pidFile()).read();
+            OptionalLong recorded = new PidFile(directory.pidFile()).read();
             if (recorded.isPresent()) {
-                Orphans.stopIfOurs(recorded.get().pid(), recorded.get().command(), timeout);
+                Orphans.stopIfOurs(recorded.getAsLong(), ourCommand, timeout);
             }
         }
     }

@@ -130,7 +130,7 @@ public final class Supervisor implements AutoCloseable {
             throw e;
         }
         try {
-            guard.stopOrphans(settings.stopTimeout());
+            guard.stopOrphans(command, settings.stopTimeout());
             Path log = guard.logFile();
             rotate(log);
             follower = new LogFollower(log, settings.maxLogBytes(), this::onOutput, "litestream-output-" + settings.name());

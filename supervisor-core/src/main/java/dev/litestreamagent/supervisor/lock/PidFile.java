@@ -7,15 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The running Litestream's pid and its exact command line, so that a later run can find an
- * orphan and prove (against /proc) that the pid was not reused by another program.
- * Format: the pid on the first line, then one argument a line.
+ * The running Litestream's pid, so that a later run can find an orphan; its command line follows
+ * for people reading the file. Only a hint: the orphan killer proves from the live process that
+ * the pid is our Litestream ({@code OurReplicator}). Format: the pid on the first line, then one
+ * argument a line.
  */
 public final class PidFile {
     /** Far above a real command line (a few paths); a bigger file is not ours and is not read whole. */
@@ -37,49 +36,23 @@ public final class PidFile {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The recorded process, or empty when there is no (readable, sensibly small) pid file. */
-    public Optional<Recorded> read() {
+    /** The recorded pid, or empty when there is no (readable, sensibly small, well-formed) pid file. */
+    public OptionalLong read() {
         try {
             byte[] bytes = NoFollowFiles.readCapped(file, MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                return Optional.empty(); // not written by us
+                return OptionalLong.empty(); // not written by us
             }
-            List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
-            if (lines.size() < 2) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(lines.get(0).trim());
-            return Optional.of(new Recorded(pid, lines.subList(1, lines.size())));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int firstLineEnd = text.indexOf('\n');
+            return firstLineEnd < 0 ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(text.substring(0, firstLineEnd).trim()));
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
     }
 
     public void delete() throws IOException {
         Files.deleteIfExists(file);
-    }
-
-    /** A pid and the command it was started with. */
-    public static final class Recorded {
-        private final long pid;
-        private final List<String> command;
-
-        Recorded(long pid, List<String> command) {
-            this.pid = pid;
-            this.command = Collections.unmodifiableList(new ArrayList<>(command));
-        }
-
-        public long pid() {
-            return pid;
-        }
-
-        public List<String> command() {
-            return command;
-        }
-
-        @Override
-        public String toString() {
-            return "pid " + pid + " " + Arrays.toString(command.toArray());
-        }
     }
 }

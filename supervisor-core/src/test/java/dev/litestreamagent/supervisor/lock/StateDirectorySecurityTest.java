@@ -86,7 +86,7 @@ class StateDirectorySecurityTest {
         new PidFile(state.pidFile()).write(42, List.of("litestream", "replicate"));
 
         assertEquals("keep\n", Files.readString(precious));
-        assertEquals(42, new PidFile(state.pidFile()).read().orElseThrow().pid());
+        assertEquals(42, new PidFile(state.pidFile()).read().orElseThrow());
         assertFalse(Files.isSymbolicLink(state.pidFile()));
     }
 
