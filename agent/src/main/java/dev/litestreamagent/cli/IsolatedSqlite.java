@@ -1,5 +1,7 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.fs.CacheDirectory;
+import dev.litestreamagent.fs.OwnedDirectory;
 import dev.litestreamagent.verify.SqliteConnector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -30,7 +31,6 @@ import java.util.Set;
 final class IsolatedSqlite implements SqliteConnector {
     static final String NESTED_JAR = "META-INF/litestream-agent/lib/sqlite-jdbc.jar";
     private static final String DRIVER = "org.sqlite.JDBC";
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     /** One per JVM: every loader extracts and loads its own copy of the native library. */
@@ -98,15 +98,15 @@ final class IsolatedSqlite implements SqliteConnector {
         }
     }
 
-    /** {@code $XDG_CACHE_HOME/litestream-agent} or {@code ~/.cache/litestream-agent}; null when not writable. */
+    /**
+     * The agent's cache ({@link CacheDirectory}); null when there is none, it is not writable, or another
+     * user could write it (then the jar could be swapped between its check and its loading).
+     */
     private static Path cacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isEmpty() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
-        Path dir = base.resolve("litestream-agent");
+        Optional<Path> dir = CacheDirectory.defaultHere();
         try {
-            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR);
-            Files.createDirectories(dir, ownerOnly);
-            return Files.isWritable(dir) ? dir : null;
+            return dir.isPresent() && Files.isWritable(OwnedDirectory.ensure(dir.get(), "The litestream-agent cache"))
+                    ? dir.get() : null;
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }

@@ -1,8 +1,11 @@
 package dev.litestreamagent.binary;
 
+import dev.litestreamagent.fs.OwnedDirectory;
 import dev.litestreamagent.settings.Keys;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
@@ -20,6 +23,10 @@ import java.util.Optional;
  * See docs/binary.md for why this order.
  */
 public final class BinaryResolver {
+    static final String CACHE_PURPOSE = "The Litestream download cache";
+    static final String CACHE_ADVICE = "Set " + Keys.CACHE_DIR + " to a directory only this user can write, or "
+            + Keys.BIN_PATH + " to an installed Litestream.";
+
     private final BinarySettings settings;
     private final String pathVariable;
     private final Optional<Platform> platform;
@@ -78,13 +85,26 @@ public final class BinaryResolver {
         return new ResolvedBinary(installed, ResolvedBinary.ORIGIN_DOWNLOAD);
     }
 
-    /** Only ever written complete and verified by {@link CacheInstaller}, so existence is enough. */
-    private Optional<Path> cachedBinary() {
-        if (platform.isEmpty()) {
+    /**
+     * {@link CacheInstaller} writes only complete, verified binaries, so existence is enough, in a cache
+     * this user exclusively owns (every folder from the cache root down and the file: ours, writable by
+     * nobody else, no link). Anything else could hold a binary another user planted: refused, not run.
+     */
+    private Optional<Path> cachedBinary() throws BinaryException {
+        if (platform.isEmpty() || settings.cacheDirectory().isEmpty()) {
             return Optional.empty();
         }
-        Path cached = CacheInstaller.binaryPath(settings.cacheDirectory(), settings.version(), platform.get());
-        return Files.isRegularFile(cached) && Files.isExecutable(cached) ? Optional.of(cached) : Optional.empty();
+        Path cache = settings.cacheDirectory().get();
+        Path cached = CacheInstaller.binaryPath(cache, settings.version(), platform.get());
+        if (!Files.exists(cached, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            OwnedDirectory.verifyChain(cache, cached, CACHE_PURPOSE);
+        } catch (IOException e) {
+            throw new BinaryException(e.getMessage() + " " + CACHE_ADVICE, e);
+        }
+        return Files.isExecutable(cached) ? Optional.of(cached) : Optional.empty();
     }
 
     /** Like a shell: the first executable {@code litestream} file; empty and relative entries are skipped. */

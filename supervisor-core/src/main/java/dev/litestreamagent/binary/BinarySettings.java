@@ -1,11 +1,10 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.fs.CacheDirectory;
 import dev.litestreamagent.settings.Keys;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to find or fetch Litestream; immutable, built with {@link #builder()}. Values are checked by the
@@ -26,9 +25,7 @@ public final class BinarySettings {
     private BinarySettings(Builder b) {
         this.binPath = b.binPath;
         this.version = b.version == null ? DEFAULT_VERSION : b.version;
-        this.cacheDirectory = b.cacheDirectory == null
-                ? defaultCacheDirectory(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"))
-                : b.cacheDirectory;
+        this.cacheDirectory = b.cacheDirectory == null ? CacheDirectory.defaultHere().orElse(null) : b.cacheDirectory;
         this.downloadBaseUrl = b.downloadBaseUrl;
         this.downloadEnabled = b.downloadEnabled;
         this.sha256 = b.sha256;
@@ -37,22 +34,6 @@ public final class BinarySettings {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * {@code ~/Library/Caches/litestream-agent} on macOS; elsewhere {@code $XDG_CACHE_HOME/litestream-agent},
-     * or {@code ~/.cache/litestream-agent} when XDG_CACHE_HOME is unset or not absolute (as the XDG spec says).
-     */
-    static Path defaultCacheDirectory(String osName, Map<String, String> env, String userHome) {
-        Path home = Paths.get(userHome == null ? "." : userHome);
-        if (osName.toLowerCase(Locale.ROOT).startsWith("mac")) {
-            return home.resolve("Library/Caches/litestream-agent");
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isEmpty() && Paths.get(xdg).isAbsolute()) {
-            return Paths.get(xdg, "litestream-agent");
-        }
-        return home.resolve(".cache/litestream-agent");
     }
 
     /** {@code litestream.bin-path}; null when unset. */
@@ -65,8 +46,9 @@ public final class BinarySettings {
         return version;
     }
 
-    public Path cacheDirectory() {
-        return cacheDirectory;
+    /** {@code litestream.cache-dir}, else the default ({@link CacheDirectory}); empty when there is none. */
+    public Optional<Path> cacheDirectory() {
+        return Optional.ofNullable(cacheDirectory);
     }
 
     /** Without a trailing slash; assets are at {@code <base>/v<version>/<asset>}. */

@@ -1,12 +1,16 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.fs.CacheDirectory;
+import dev.litestreamagent.fs.OwnedDirectory;
+import dev.litestreamagent.fs.UnsafeDirectoryException;
 import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -41,13 +45,15 @@ final class CacheInstaller {
     }
 
     Path install(ReleaseAsset asset, Platform platform) throws BinaryException {
-        Path target = binaryPath(settings.cacheDirectory(), asset.version(), platform);
+        Path cache = settings.cacheDirectory().orElseThrow(() -> new BinaryException(CacheDirectory.NO_HOME
+                + ", so Litestream cannot be downloaded. " + BinaryResolver.CACHE_ADVICE));
+        Path target = binaryPath(cache, asset.version(), platform);
         Path dir = target.getParent();
         IN_THIS_JVM.lock();
         try {
-            Files.createDirectories(dir);
+            OwnedDirectory.ensureChain(cache, dir, BinaryResolver.CACHE_PURPOSE);
             try (FileChannel channel = FileChannel.open(dir.resolve(".install.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                  FileLock ignored = channel.lock()) {
                 if (Files.isExecutable(target)) {
                     return target; // another process installed it while we waited for the lock
@@ -55,9 +61,11 @@ final class CacheInstaller {
                 downloadVerifyAndMove(asset, platform, dir, target);
                 return target;
             }
+        } catch (UnsafeDirectoryException e) {
+            throw new BinaryException(e.getMessage() + " " + BinaryResolver.CACHE_ADVICE, e);
         } catch (IOException e) {
             throw new BinaryException("cannot install Litestream into " + dir + ": " + e
-                    + ". Make sure " + Keys.CACHE_DIR + " (" + settings.cacheDirectory() + ") is writable.", e);
+                    + ". Make sure " + Keys.CACHE_DIR + " (" + cache + ") is writable.", e);
         } finally {
             IN_THIS_JVM.unlock();
         }

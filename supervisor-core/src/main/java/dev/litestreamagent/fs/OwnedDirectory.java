@@ -42,31 +42,69 @@ public final class OwnedDirectory {
         return dir;
     }
 
+    /** {@link #ensure}s {@code root}, then each directory below it down to {@code dir}. */
+    public static Path ensureChain(Path root, Path dir, String purpose) throws IOException {
+        Path current = ensure(root, purpose);
+        for (Path name : root.relativize(dir)) {
+            if (!name.toString().isEmpty()) {
+                current = ensure(current.resolve(name), purpose);
+            }
+        }
+        return current;
+    }
+
     /**
      * @throws UnsafeDirectoryException naming the path, what was found (link, type, owner, mode) and what is expected
      * @throws NoSuchFileException when it does not exist
      */
     public static void verify(Path dir, String purpose) throws IOException {
+        check(dir, purpose, true);
+    }
+
+    /** The same rule for a file kept in such a directory: a regular file (not a link) of ours that nobody else can write. */
+    public static void verifyFile(Path file, String purpose) throws IOException {
+        check(file, purpose, false);
+    }
+
+    /**
+     * Whether {@code dir} and every directory below it down to {@code file}, and the file itself,
+     * pass the rule (what "a cache this user exclusively owns" means).
+     *
+     * @throws UnsafeDirectoryException for the first that does not
+     */
+    public static void verifyChain(Path dir, Path file, String purpose) throws IOException {
+        Path current = dir;
+        verify(current, purpose);
+        Path below = dir.relativize(file);
+        for (int i = 0; i < below.getNameCount() - 1; i++) {
+            current = current.resolve(below.getName(i));
+            verify(current, purpose);
+        }
+        verifyFile(file, purpose);
+    }
+
+    private static void check(Path path, String purpose, boolean directory) throws IOException {
         if (!isPosix()) {
             return;
         }
-        PosixFileAttributes found = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes found = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         String problem = null;
         if (found.isSymbolicLink()) {
-            problem = "a symbolic link to " + Files.readSymbolicLink(dir);
-        } else if (!found.isDirectory()) {
-            problem = "not a directory";
-        } else if (!CurrentUser.owns(dir)) {
+            problem = "a symbolic link to " + Files.readSymbolicLink(path);
+        } else if (directory ? !found.isDirectory() : !found.isRegularFile()) {
+            problem = directory ? "not a directory" : "not a regular file";
+        } else if (!CurrentUser.owns(path)) {
             problem = "owned by " + found.owner().getName() + ", not by " + CurrentUser.describe();
         } else if (found.permissions().stream().anyMatch(OTHERS_WRITE::contains)) {
             problem = "writable by group or others";
         }
         if (problem != null) {
-            throw new UnsafeDirectoryException(purpose + " " + dir + " is " + problem + " (found: owner "
+            throw new UnsafeDirectoryException(purpose + " " + path + " is " + problem + " (found: owner "
                     + found.owner().getName() + ", mode " + PosixFilePermissions.toString(found.permissions())
-                    + (found.isSymbolicLink() ? ", symbolic link" : "") + "); expected a real directory owned by "
-                    + CurrentUser.describe() + " that no other user can write (e.g. rwx------). Another user could "
-                    + "plant links or files in it, so it is not used; remove it or fix its owner and mode.");
+                    + (found.isSymbolicLink() ? ", symbolic link" : "") + "); expected a real "
+                    + (directory ? "directory" : "file") + " owned by " + CurrentUser.describe()
+                    + " that no other user can write (e.g. " + (directory ? "rwx------" : "rwxr-xr-x") + "). Another "
+                    + "user could plant links or files in it, so it is not used; remove it or fix its owner and mode.");
         }
     }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
-import java.nio.file.Paths;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BinarySettingsTest {
@@ -19,16 +17,6 @@ class BinarySettingsTest {
         assertEquals("https://github.com/benbjohnson/litestream/releases/download", s.downloadBaseUrl());
         assertTrue(s.downloadEnabled() && s.pathLookup());
         assertNull(s.sha256());
-    }
-
-    @Test
-    void cacheDirectoryFollowsXdgAndMacOs() {
-        assertEquals(Paths.get("/x/cache/litestream-agent"),
-                BinarySettings.defaultCacheDirectory("Linux", Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u"));
-        assertEquals(Paths.get("/home/u/.cache/litestream-agent"),
-                BinarySettings.defaultCacheDirectory("Linux", Map.of("XDG_CACHE_HOME", "relative"), "/home/u"));
-        assertEquals(Paths.get("/Users/u/Library/Caches/litestream-agent"),
-                BinarySettings.defaultCacheDirectory("Mac OS X", Map.of("XDG_CACHE_HOME", "/x"), "/Users/u"));
     }
 
     @Test
