@@ -1,14 +1,28 @@
 package dev.litestreamagent.runtime;
 
+import dev.litestreamagent.fs.CurrentUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The generated Litestream config on disk for one run: owner-only from creation, deleted on close. */
+/**
+ * The generated Litestream config on disk for one run: owner-only from creation, deleted on close.
+ * Its name carries the JVM's pid, so that a JVM killed by SIGKILL (no close) has its file removed by
+ * the next one to write a config.
+ */
 public final class GeneratedConfigFile implements AutoCloseable {
+    private static final String PREFIX = "litestream-agent-";
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]+)-[0-9]+\\.yml(\\.next)?");
+
     private final Path path;
 
     private GeneratedConfigFile(Path path) {
@@ -17,8 +31,10 @@ public final class GeneratedConfigFile implements AutoCloseable {
 
     /** Holds no secret (those travel in the child's environment), yet no other user may read it. */
     public static GeneratedConfigFile write(String yaml) throws IOException {
+        Path temp = Paths.get(System.getProperty("java.io.tmpdir"));
+        removeLeftovers(temp);
         // Created with rw------- (not chmod-ed later) so no other user can open it in between.
-        Path path = Files.createTempFile("litestream-agent-", ".yml",
+        Path path = Files.createTempFile(temp, prefix(), ".yml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.write(path, yaml.getBytes(StandardCharsets.UTF_8));
@@ -27,6 +43,28 @@ public final class GeneratedConfigFile implements AutoCloseable {
             throw e;
         }
         return new GeneratedConfigFile(path);
+    }
+
+    private static String prefix() {
+        return PREFIX + ProcessHandle.current().pid() + "-";
+    }
+
+    /**
+     * Deletes configs whose JVM is gone: only regular files of ours (a link or another user's file is
+     * left alone) named with a pid that no longer runs. A reused pid merely keeps a file a while longer.
+     */
+    static void removeLeftovers(Path temp) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(temp, PREFIX + "*")) {
+            for (Path file : files) {
+                Matcher name = NAME.matcher(file.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
+                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && CurrentUser.owns(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | NumberFormatException | DirectoryIteratorException e) {
+            // best effort: a leftover costs a few bytes, never a failed start
+        }
     }
 
     public Path path() {
@@ -38,7 +76,7 @@ public final class GeneratedConfigFile implements AutoCloseable {
      * moved over it, so a Litestream starting meanwhile reads either the old or the new file whole.
      */
     public void rewrite(String yaml) throws IOException {
-        Path next = Files.createTempFile(path.getParent(), "litestream-agent-", ".yml.next",
+        Path next = Files.createTempFile(path.getParent(), prefix(), ".yml.next",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.write(next, yaml.getBytes(StandardCharsets.UTF_8));
