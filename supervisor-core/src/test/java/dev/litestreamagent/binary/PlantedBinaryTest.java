@@ -30,6 +30,15 @@ class PlantedBinaryTest {
         return CacheInstaller.binaryPath(cache, BinarySettings.DEFAULT_VERSION, HERE).toString();
     }
 
+    /** A stand-in Litestream in the cache, rwxr-xr-x, in folders created as by this user. */
+    private static Path cachedScript(Path cache) throws Exception {
+        Path binary = Path.of(planted(cache));
+        Files.createDirectories(binary.getParent());
+        Files.writeString(binary, "#!/bin/sh\necho v0.3.13\n");
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return binary;
+    }
+
     @Test
     void asRootABinaryAnotherUserPlantedInASharedCacheIsRefused() throws Exception {
         OtherUser.assumeRootWithSetpriv();
@@ -48,10 +57,7 @@ class PlantedBinaryTest {
     @Test
     void aCacheOthersCanWriteIsRefused() throws Exception {
         Path cache = dir.resolve("cache");
-        Path binary = Path.of(planted(cache));
-        Files.createDirectories(binary.getParent());
-        Files.writeString(binary, "#!/bin/sh\necho v0.3.13\n");
-        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path binary = cachedScript(cache);
         Files.setPosixFilePermissions(binary.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
 
         BinaryException e = resolveFails(cache);
@@ -74,10 +80,7 @@ class PlantedBinaryTest {
     @Test
     void aCacheOfOurOwnIsUsedAsBefore() throws Exception {
         Path cache = dir.resolve("cache");
-        Path binary = Path.of(planted(cache));
-        Files.createDirectories(binary.getParent());
-        Files.writeString(binary, "#!/bin/sh\necho v0.3.13\n");
-        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path binary = cachedScript(cache);
         BinarySettings settings = BinarySettings.builder().cacheDirectory(cache).downloadEnabled(false).pathLookup(false).build();
         assertEquals(new ResolvedBinary(binary, "cache"), new BinaryResolver(settings, null, HERE).resolve());
     }
