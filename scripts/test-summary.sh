@@ -19,8 +19,7 @@ totals() {
        END { printf "%d %d %d\n", n["tests"], n["failures"] + n["errors"], n["skipped"] }' "$@"
 }
 
-printf 'Tests since this build started (their output and child processes'"'"' in <module>/target/*-reports/*-output.txt):\n'
-ran=0 failures=0
+ran=0 failures=0 lines=()
 for reports in "$root"/*/target/surefire-reports "$root"/*/target/failsafe-reports "$root"/examples/*/target/surefire-reports; do
   [[ -d "$reports" && -e "$marker" ]] || continue
   files=()
@@ -33,10 +32,11 @@ for reports in "$root"/*/target/surefire-reports "$root"/*/target/failsafe-repor
   done
   module="${reports#"$root"/}"; module="${module%%/target/*}"
   kind=$([[ "$reports" == *failsafe* ]] && echo end-to-end || echo unit)
-  printf '  %-16s %-10s %5d tests in %3d classes, %d failed, %d skipped\n' "$module" "$kind" "$tests" "${#files[@]}" "$failed" "$skipped"
+  lines+=("$(printf '  %-16s %-10s %5d tests in %3d classes, %d failed, %d skipped' "$module" "$kind" "$tests" \
+    "${#files[@]}" "$failed" "$skipped")")
   ran=$((ran + tests)) failures=$((failures + failed))
 done
-if ((failures)); then echo "$failures of $ran tests failed."
-elif ((ran)); then echo "All $ran tests passed."
-else echo "No tests ran in this build."
-fi
+((ran)) || exit 0
+echo "Tests of this build (what they and their child processes printed: <module>/target/*-reports/*-output.txt):"
+printf '%s\n' "${lines[@]}"
+if ((failures)); then echo "$failures of $ran tests failed."; else echo "All $ran tests passed."; fi
