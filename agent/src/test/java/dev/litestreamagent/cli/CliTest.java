@@ -24,9 +24,20 @@ class CliTest {
     private final RecordingLauncher launcher = new RecordingLauncher();
 
     private int run(FakeContext context, String... args) {
-        return new Cli(() -> context, launcher, Clock.SYSTEM, () -> {
+        return run(() -> context, args);
+    }
+
+    private int run(CliContext.Loader loader, String... args) {
+        return new Cli(loader, launcher, Clock.SYSTEM, () -> {
             throw new AssertionError("verify is not under test here");
         }, new PrintStream(out, true), new PrintStream(err, true)).run(args);
+    }
+
+    /** The real configuration loader: {@code key=value} and alias "default" with a file replica. */
+    private static CliContext.Loader realConfig(Path dir, String key, String value) {
+        return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(key, value, "litestream.dbs.default.path", "app.db",
+                "litestream.dbs.default.replica.type", "file", "litestream.dbs.default.replica.path", "replica"),
+                Map.of(), dir, null));
     }
 
     private String out() {
@@ -232,10 +243,9 @@ class CliTest {
 
     @Test
     void versionFlagSaysSoWhenNoLitestreamIsFound() {
-        Cli cli = new Cli(() -> {
+        assertEquals(0, run(() -> {
             throw new IllegalStateException("Litestream not found: litestream.bin-path is not set, there is no litestream on PATH");
-        }, launcher, Clock.SYSTEM, () -> null, new PrintStream(out, true), new PrintStream(err, true));
-        assertEquals(0, cli.run("--version"));
+        }, "--version"));
         assertTrue(out().startsWith("litestream-agent "), out());
         assertTrue(out().contains("\nLitestream: none found: Litestream not found: litestream.bin-path is not set"), out());
         assertTrue(out().contains("\nJava "), out());
@@ -251,11 +261,7 @@ class CliTest {
 
     @Test
     void aConfigurationErrorHasOneHeader(@TempDir Path dir) {
-        Cli cli = new Cli(() -> ConfigCliContext.load(ConfigInput.of(null, Map.of("litestream.stop-timout", "5s",
-                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
-                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null)), launcher, Clock.SYSTEM, () -> null,
-                new PrintStream(out, true), new PrintStream(err, true));
-        assertEquals(2, cli.run("databases"));
+        assertEquals(2, run(realConfig(dir, "litestream.stop-timout", "5s"), "databases"));
         assertEquals(List.of("litestream-agent: invalid litestream-agent configuration (1 problem):",
                 "litestream.stop-timout: was \"5s\", expected a known key (see docs/configuration.md); this one does not"
                         + " exist, did you mean litestream.stop-timeout?"), err().lines().toList());
@@ -264,11 +270,7 @@ class CliTest {
     @Test
     void aWrongBinPathIsAConfigurationErrorWithExit2(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-litestream");
-        Cli cli = new Cli(() -> ConfigCliContext.load(ConfigInput.of(null, Map.of("litestream.bin-path", missing.toString(),
-                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
-                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null)), launcher, Clock.SYSTEM, () -> null,
-                new PrintStream(out, true), new PrintStream(err, true));
-        assertEquals(2, cli.run("databases"));
+        assertEquals(2, run(realConfig(dir, "litestream.bin-path", missing.toString()), "databases"));
         assertTrue(err().startsWith("litestream-agent: Litestream binary not found at " + missing
                 + " (from litestream.bin-path)."), err());
         assertEquals(1, err().lines().count(), err());
