@@ -55,7 +55,8 @@ public final class ProcessResult {
     private static ProcessResult run(ProcessSpec spec, long timeoutSeconds) throws IOException, InterruptedException {
         RunResult result = new ProcessRunner(new SystemProcessLauncher()).run(spec, Duration.ofSeconds(timeoutSeconds));
         if (result.timedOut()) {
-            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + spec.command() + "\n" + tail(result.output(), TAIL_LINES));
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + spec.command() + "\n"
+                    + tail(result.output(), TAIL_LINES));
         }
         return new ProcessResult(result.exitCode(), result.output());
     }
