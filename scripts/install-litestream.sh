@@ -1,32 +1,49 @@
 #!/usr/bin/env bash
-# Installs the pinned Litestream binary used by the tests and the example into
-# .litestream/bin/litestream (git-ignored). Idempotent: when the installed binary
-# already matches the pinned checksum, nothing is fetched.
+# Installs the pinned Litestream v0.3.13 and prints the litestream.bin-path line that names it.
 #
-# Source: the npm package @flydotio/litestream-linux-x64@1.0.1, which ships Litestream
-# v0.3.13 for linux x86_64 as package/litestream.
+#   scripts/install-litestream.sh [--quiet] [DIR]     (DIR: default .litestream/bin in this checkout)
+#
+# Linux x86_64 with npm: from the npm package @flydotio/litestream-linux-x64@1.0.1, which ships
+# Litestream v0.3.13 as package/litestream, checked against the sha256 below, into DIR/litestream.
+# Elsewhere (macOS, arm64, no npm): the agent's own route, `java -jar agent/target/litestream-agent.jar
+# install --dir DIR`, which downloads the release from GitHub checked against the agent's pinned sha256
+# (build the agent first). Idempotent: when DIR/litestream already matches the pin, nothing is fetched.
+# --quiet: print nothing on success (the build calls it so).
 set -euo pipefail
 
 PACKAGE="@flydotio/litestream-linux-x64@1.0.1"
 # sha256 of package/litestream inside that package (Litestream v0.3.13, linux amd64).
 BINARY_SHA256="bbd8b9baa5bd9ae35318bececace384247b71fed4269a3e3cb8a8ac3f6c957bb"
 
+quiet=false
+if [[ "${1:-}" == --quiet ]]; then quiet=true; shift; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dest_dir="${LITESTREAM_INSTALL_DIR:-$root/.litestream/bin}"
+dest_dir="${1:-${LITESTREAM_INSTALL_DIR:-$root/.litestream/bin}}"
+mkdir -p "$dest_dir"
+dest_dir="$(cd "$dest_dir" && pwd)"
 dest="$dest_dir/litestream"
 
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
+done_at() { $quiet || echo "litestream.bin-path=$1"; }
 
 if [[ -x "$dest" && "$(sha_of "$dest")" == "$BINARY_SHA256" ]]; then
+  done_at "$dest"
   exit 0
 fi
 
-if [[ "$(uname -s)/$(uname -m)" != "Linux/x86_64" ]]; then
-  echo "install-litestream: $PACKAGE holds a linux x86_64 binary; this machine is $(uname -s)/$(uname -m)." >&2
-  echo "install-litestream: install Litestream v0.3.13 yourself and point LITESTREAM_TEST_BIN at it." >&2
-  exit 1
+if [[ "$(uname -s)/$(uname -m)" != "Linux/x86_64" ]] || ! command -v npm >/dev/null; then
+  agent="$root/agent/target/litestream-agent.jar"
+  echo "install-litestream: $PACKAGE (npm) serves linux x86_64 only; this is $(uname -s)/$(uname -m)$(command -v npm >/dev/null || echo ' without npm')." >&2
+  if [[ ! -f "$agent" ]]; then
+    echo "install-litestream: build the agent first (./mvnw -B -q package -DskipTests), then run this again to download" \
+      "Litestream with it; or install Litestream v0.3.13 yourself and set litestream.bin-path (LITESTREAM_TEST_BIN for the tests)." >&2
+    exit 1
+  fi
+  echo "install-litestream: downloading with the agent: java -jar $agent install --dir $dest_dir" >&2
+  line="$(java -jar "$agent" install --dir "$dest_dir" | tail -n 1)"
+  $quiet || echo "$line"
+  exit 0
 fi
-command -v npm >/dev/null || { echo "install-litestream: npm is needed to fetch $PACKAGE (install Node.js and npm)." >&2; exit 1; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -40,9 +57,9 @@ if [[ "$actual" != "$BINARY_SHA256" ]]; then
   exit 1
 fi
 
-mkdir -p "$dest_dir"
 chmod 0755 "$work/package/litestream"
 # Same-filesystem rename, so a concurrent reader never sees a half-written binary.
 cp "$work/package/litestream" "$dest.tmp.$$"
 mv -f "$dest.tmp.$$" "$dest"
 echo "install-litestream: installed $("$dest" version) at $dest" >&2
+done_at "$dest"

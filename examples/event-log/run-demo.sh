@@ -7,7 +7,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 echo "== building the agent and the example (first run: Maven downloads dependencies)"
-./mvnw -q -B -DskipTests package
+# Maven's log goes to a file, shown only when the build fails (some Maven builds print stray
+# terminal escape codes even in batch mode).
+build_log="$(mktemp)"
+trap 'rm -f "$build_log"' EXIT
+if ! ./mvnw -q -B -DskipTests package >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  exit 1
+fi
 
 agent="$root/agent/target/litestream-agent.jar"
 # The binary the project pins; on your own machine the agent finds Litestream by itself.

@@ -1,6 +1,7 @@
 package dev.litestreamagent.cli;
 
 import dev.litestreamagent.agent.attach.Attacher;
+import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.exec.ProcessLauncher;
 import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.Clock;
@@ -23,6 +24,7 @@ public final class Cli {
     static final int USAGE = 2;
 
     private final CliContext.Loader loader;
+    private final InstallCommand.Settings installSettings;
     private final ProcessLauncher launcher;
     private final Clock clock;
     private final SqliteSource sqlite;
@@ -30,7 +32,13 @@ public final class Cli {
     private final PrintStream err;
 
     Cli(CliContext.Loader loader, ProcessLauncher launcher, Clock clock, SqliteSource sqlite, PrintStream out, PrintStream err) {
+        this(loader, ConfigCliContext::installSettings, launcher, clock, sqlite, out, err);
+    }
+
+    Cli(CliContext.Loader loader, InstallCommand.Settings installSettings, ProcessLauncher launcher, Clock clock,
+            SqliteSource sqlite, PrintStream out, PrintStream err) {
         this.loader = loader;
+        this.installSettings = installSettings;
         this.launcher = launcher;
         this.clock = clock;
         this.sqlite = sqlite;
@@ -50,9 +58,15 @@ public final class Cli {
             if (args.isEmpty() || args.get(0).equals("-h") || args.get(0).equals("--help")) {
                 return help(null);
             }
-            CommandSpec spec = CommandSpec.named(args.get(0)).orElseThrow(() -> new UsageException(
-                    "unknown command \"" + args.get(0) + "\"; expected one of: " + Arrays.stream(CommandSpec.values())
-                            .map(CommandSpec::command).collect(Collectors.joining(", "))));
+            if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+                if (args.size() > 1) {
+                    throw new UsageException(args.get(0) + ": takes no arguments; seen \""
+                            + String.join(" ", args.subList(1, args.size())) + "\"");
+                }
+                VersionReport.print(loader, out);
+                return OK;
+            }
+            CommandSpec spec = command(args.get(0), "");
             List<String> rest = args.subList(1, args.size());
             if (spec == CommandSpec.HELP) {
                 return help(rest);
@@ -61,13 +75,10 @@ public final class Cli {
                 // The configuration is the target JVM's to load, not ours.
                 return Attacher.run(rest.toArray(new String[0]), out, err);
             }
-            CliContext context;
-            try {
-                context = loader.load();
-            } catch (IllegalArgumentException e) {
-                err.println("litestream-agent: configuration error:\n" + e.getMessage());
-                return USAGE;
+            if (spec == CommandSpec.INSTALL) {
+                return new InstallCommand(installSettings, out).run(rest);
             }
+            CliContext context = loader.load();
             if (!spec.availableOn(context.dialect())) {
                 throw new UsageException(spec.command() + ": exists in " + spec.availability()
                         + "; the installed Litestream is " + context.version() + " (" + context.binary() + ")");
@@ -77,7 +88,11 @@ public final class Cli {
             err.println("litestream-agent: " + e.getMessage());
             err.println("Run '" + Help.LAUNCH + " help' for the list of commands.");
             return USAGE;
-        } catch (IllegalStateException | IOException e) {
+        } catch (IllegalArgumentException e) {
+            // A configuration error: its message is the one header and every problem.
+            err.println("litestream-agent: " + e.getMessage());
+            return USAGE;
+        } catch (IllegalStateException | IOException | BinaryException e) {
             err.println("litestream-agent: " + e.getMessage());
             return FAILURE;
         } catch (UncheckedIOException e) {
@@ -116,8 +131,7 @@ public final class Cli {
             if (topic.size() > 1) {
                 throw new UsageException("help: expected at most one command name; seen \"" + String.join(" ", topic) + "\"");
             }
-            spec = Optional.of(CommandSpec.named(topic.get(0)).orElseThrow(() -> new UsageException(
-                    "help: unknown command \"" + topic.get(0) + "\"; run '" + Help.LAUNCH + " help' for the list")));
+            spec = Optional.of(command(topic.get(0), "help: "));
         }
         CliContext context = null;
         String problem = null;
@@ -129,6 +143,12 @@ public final class Cli {
         out.print(spec.isPresent() ? Help.command(spec.get(), context, problem) : Help.overview(context, problem));
         out.flush();
         return OK;
+    }
+
+    private static CommandSpec command(String name, String context) {
+        return CommandSpec.named(name).orElseThrow(() -> new UsageException(context + "unknown command \"" + name
+                + "\"; expected one of: " + Arrays.stream(CommandSpec.values()).map(CommandSpec::command)
+                .collect(Collectors.joining(", ")) + ", --version"));
     }
 
     /** Where verify's SQLite comes from: loaded only when verify runs. */

@@ -25,6 +25,9 @@ public interface CliContext {
 
     Path binary();
 
+    /** Where the binary was found: {@code litestream.bin-path}, {@code cache}, {@code PATH} or {@code download}. */
+    String binaryOrigin();
+
     /** Where the configuration came from (files, system properties, environment), for help. */
     String configSources();
 

@@ -22,7 +22,11 @@ enum CommandSpec {
             Owner.LITESTREAM),
     VERIFY("verify", "[--json] DB... | [--json] --all",
             "prove the backup is current: write a row, restore until it appears, check integrity", Owner.AGENT),
-    VERSION("version", "", "print the installed Litestream's version", Owner.LITESTREAM),
+    VERSION("version", "", "print the installed Litestream's version (--version: the agent's too)",
+            Owner.LITESTREAM),
+    INSTALL("install", "[--dir DIR]",
+            "download the pinned Litestream for this machine (sha256-checked) into the agent's cache or DIR;"
+                    + " prints the litestream.bin-path line", Owner.AGENT),
     ATTACH("attach", "PID [CONFIG.properties] [key=value ...]",
             "load the agent into a running JVM of this user: replication starts without a restart", Owner.AGENT),
     HELP("help", "[COMMAND]", "list the commands, or describe one", Owner.AGENT);

@@ -1,6 +1,7 @@
 package dev.litestreamagent.cli;
 
 import dev.litestreamagent.binary.BinaryException;
+import dev.litestreamagent.binary.BinarySettings;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
@@ -33,8 +34,9 @@ final class ConfigCliContext implements CliContext {
      * Loads the configuration the way the agent does (system properties, environment,
      * ./litestream.properties) and finds the binary.
      *
-     * @throws IllegalArgumentException listing every configuration problem (exit 2)
-     * @throws IllegalStateException when no usable Litestream binary can be found (exit 1)
+     * @throws IllegalArgumentException listing every configuration problem, or saying what is wrong with the
+     *         binary {@code litestream.bin-path} names (exit 2)
+     * @throws IllegalStateException when no usable Litestream binary can be found or fetched (exit 1)
      */
     static CliContext load() {
         return load(ConfigInput.fromRuntime(null));
@@ -42,18 +44,30 @@ final class ConfigCliContext implements CliContext {
 
     /** As {@link #load()}, from the given sources: tests run the real configuration path in-process. */
     static CliContext load(ConfigInput input) {
-        AgentConfig config;
-        try {
-            config = ConfigLoader.load(input);
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        AgentConfig config = config(input);
         try {
             return new ConfigCliContext(LitestreamSetup.prepare(config));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (BinaryException e) {
+            // A binary the user named and that does not work is their setting's fault, like any other bad value.
+            if (config.binPath().isPresent()) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The binary settings of this JVM's configuration, for {@code install}; no binary is looked for. */
+    static BinarySettings.Builder installSettings() {
+        return LitestreamSetup.binarySettings(config(ConfigInput.fromRuntime(null)));
+    }
+
+    private static AgentConfig config(ConfigInput input) {
+        try {
+            return ConfigLoader.load(input);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -65,6 +79,11 @@ final class ConfigCliContext implements CliContext {
     @Override
     public Path binary() {
         return setup.binary().path();
+    }
+
+    @Override
+    public String binaryOrigin() {
+        return setup.binary().origin();
     }
 
     @Override

@@ -23,6 +23,7 @@ final class Help {
             }
             text.append('\n');
         }
+        text.append(String.format("  %-12s %s\n", "--version", "the agent's version, the Litestream it runs (and where from), the Java version"));
         text.append("\nDB is a database alias, or the path of a configured database; replica URLs (s3://...) and\n"
                 + "Litestream's own flags pass through unchanged (-flag=value always works).\n"
                 + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; 2 usage or configuration error.\n"

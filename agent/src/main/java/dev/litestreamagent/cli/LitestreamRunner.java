@@ -23,14 +23,17 @@ final class LitestreamRunner {
 
     /**
      * Runs attached to the terminal and returns Litestream's own exit code; when only this JVM is
-     * told to stop, Litestream is stopped within {@code litestream.stop-timeout}.
+     * told to stop, Litestream is stopped within {@code litestream.stop-timeout}. {@code logOnly}: what
+     * Litestream prints is a log, sent to stderr with its own, so that this CLI's stdout carries results only.
      */
-    int run(String command, List<String> args, boolean withConfig) throws IOException, InterruptedException {
+    int run(String command, List<String> args, boolean withConfig, boolean logOnly)
+            throws IOException, InterruptedException {
+        Output output = logOnly ? Output.inheritedAsLog() : Output.inherited();
         if (!withConfig) {
-            return runner.runForeground(spec(command(command, null, args), Output.inherited()), context.stopTimeout());
+            return runner.runForeground(spec(command(command, null, args), output), context.stopTimeout());
         }
         try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
-            return runner.runForeground(spec(command(command, config, args), Output.inherited()), context.stopTimeout());
+            return runner.runForeground(spec(command(command, config, args), output), context.stopTimeout());
         }
     }
 

@@ -44,7 +44,8 @@ final class PassThroughCommand {
             throw new UsageException(spec.command() + ": takes no arguments besides flags; seen "
                     + describe(args, positional));
         }
-        int exit = runner.run(command, rewritten, withConfig);
+        // restore's output is only Litestream's log lines (0.3 writes them on stdout): stdout stays for results.
+        int exit = runner.run(command, rewritten, withConfig, spec == CommandSpec.RESTORE);
         if (spec == CommandSpec.RESTORE) {
             removeRestoreLeftovers(rewritten, positional);
         }

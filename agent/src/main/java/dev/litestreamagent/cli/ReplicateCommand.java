@@ -24,7 +24,7 @@ final class ReplicateCommand {
                     + " only (e.g. replicate -exec \"CMD\")");
         }
         try (CliContext.ReplicatorClaim claim = context.claimReplicator()) {
-            return runner.run("replicate", args, true);
+            return runner.run("replicate", args, true, false);
         }
     }
 }

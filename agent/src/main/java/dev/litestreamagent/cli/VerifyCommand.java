@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +45,8 @@ final class VerifyCommand {
     int run(List<String> args) throws IOException, InterruptedException {
         boolean json = false;
         boolean all = false;
-        List<DatabaseRef> databases = new ArrayList<>();
+        // A database named twice (alias and path, or the same alias) is verified once.
+        Set<DatabaseRef> databases = new LinkedHashSet<>();
         for (String arg : args) {
             if ("--json".equals(arg)) {
                 json = true;

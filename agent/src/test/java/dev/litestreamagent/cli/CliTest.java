@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.litestreamagent.config.ConfigInput;
+import dev.litestreamagent.exec.Output;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Argument lists handed to Litestream (0.3 and 0.5), help, usage errors and exit codes, without a binary. */
 class CliTest {
@@ -19,9 +24,20 @@ class CliTest {
     private final RecordingLauncher launcher = new RecordingLauncher();
 
     private int run(FakeContext context, String... args) {
-        return new Cli(() -> context, launcher, Clock.SYSTEM, () -> {
+        return run(() -> context, args);
+    }
+
+    private int run(CliContext.Loader loader, String... args) {
+        return new Cli(loader, launcher, Clock.SYSTEM, () -> {
             throw new AssertionError("verify is not under test here");
         }, new PrintStream(out, true), new PrintStream(err, true)).run(args);
+    }
+
+    /** The real configuration loader: {@code key=value} and alias "default" with a file replica. */
+    private static CliContext.Loader realConfig(Path dir, String key, String value) {
+        return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(key, value, "litestream.dbs.default.path", "app.db",
+                "litestream.dbs.default.replica.type", "file", "litestream.dbs.default.replica.path", "replica"),
+                Map.of(), dir, null));
     }
 
     private String out() {
@@ -200,5 +216,64 @@ class CliTest {
         assertTrue(err().contains("verify: unknown flag \"--timeout\"; expected --json or --all"), err());
         assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "s3://bucket/app.db"));
         assertTrue(err().contains("verify: unknown database \"s3://bucket/app.db\""), err());
+    }
+
+    @Test
+    void restoreSendsLitestreamsLogLinesToStderrAndListingsKeepStdout() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "restore", "-o", "copy.db", "default"));
+        assertEquals(0, run(new FakeContext("v0.3.13"), "generations", "default"));
+        assertEquals(0, run(new FakeContext("v0.3.13"), "version"));
+        assertEquals(List.of(Output.Kind.INHERITED_AS_LOG, Output.Kind.INHERITED, Output.Kind.INHERITED),
+                launcher.specs.stream().map(spec -> spec.output().kind()).toList());
+    }
+
+    @Test
+    void versionFlagsPrintTheAgentLitestreamAndJava() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            out.reset();
+            assertEquals(0, run(new FakeContext("v0.3.13"), flag));
+            List<String> lines = out().lines().toList();
+            assertEquals(3, lines.size(), out());
+            assertTrue(lines.get(0).matches("litestream-agent \\d+\\.\\d+\\.\\d+.*"), out());
+            assertEquals("Litestream v0.3.13 at /opt/litestream/bin/litestream (from litestream.bin-path)", lines.get(1));
+            assertTrue(lines.get(2).startsWith("Java " + System.getProperty("java.version") + " ("), out());
+        }
+        assertEquals(List.of(), launcher.commands, "--version runs no Litestream command");
+    }
+
+    @Test
+    void versionFlagSaysSoWhenNoLitestreamIsFound() {
+        assertEquals(0, run(() -> {
+            throw new IllegalStateException("Litestream not found: litestream.bin-path is not set, there is no litestream on PATH");
+        }, "--version"));
+        assertTrue(out().startsWith("litestream-agent "), out());
+        assertTrue(out().contains("\nLitestream: none found: Litestream not found: litestream.bin-path is not set"), out());
+        assertTrue(out().contains("\nJava "), out());
+        assertEquals(2, run(new FakeContext("v0.3.13"), "--version", "extra"));
+    }
+
+    @Test
+    void helpForAnUnknownCommandPrintsItsHintOnce() {
+        assertEquals(2, run(new FakeContext("v0.3.13"), "help", "nosuch"));
+        assertTrue(err().startsWith("litestream-agent: help: unknown command \"nosuch\"; expected one of: config,"), err());
+        assertEquals(1, err().split("help' for", -1).length - 1, err());
+    }
+
+    @Test
+    void aConfigurationErrorHasOneHeader(@TempDir Path dir) {
+        assertEquals(2, run(realConfig(dir, "litestream.stop-timout", "5s"), "databases"));
+        assertEquals(List.of("litestream-agent: invalid litestream-agent configuration (1 problem):",
+                "litestream.stop-timout: was \"5s\", expected a known key (see docs/configuration.md); this one does not"
+                        + " exist, did you mean litestream.stop-timeout?"), err().lines().toList());
+    }
+
+    @Test
+    void aWrongBinPathIsAConfigurationErrorWithExit2(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-litestream");
+        assertEquals(2, run(realConfig(dir, "litestream.bin-path", missing.toString()), "databases"));
+        assertTrue(err().startsWith("litestream-agent: Litestream binary not found at " + missing
+                + " (from litestream.bin-path)."), err());
+        assertEquals(1, err().lines().count(), err());
+        assertEquals(List.of(), launcher.commands);
     }
 }

@@ -37,6 +37,11 @@ final class FakeContext implements CliContext {
     }
 
     @Override
+    public String binaryOrigin() {
+        return "litestream.bin-path";
+    }
+
+    @Override
     public String configSources() {
         return "/srv/app/litestream.properties, -Dlitestream.*";
     }

@@ -41,6 +41,11 @@ final class FileCliContext implements CliContext {
     }
 
     @Override
+    public String binaryOrigin() {
+        return "litestream.bin-path";
+    }
+
+    @Override
     public String configSources() {
         return file.toString();
     }

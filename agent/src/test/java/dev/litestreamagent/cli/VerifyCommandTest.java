@@ -90,4 +90,14 @@ class VerifyCommandTest {
             assertTrue(lines.get(i).startsWith("abc".charAt(i) + ": in sync after "), lines.toString());
         }
     }
+
+    @Test
+    void aDatabaseNamedTwiceIsVerifiedOnce(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        RecordingLauncher launcher = new RecordingLauncher();
+
+        assertEquals(Cli.FAILURE, run(contextWith(db), launcher, "verify", "app", "app", db.toString()));
+
+        assertEquals(1, out.toString(StandardCharsets.UTF_8).lines().count(), out.toString());
+    }
 }

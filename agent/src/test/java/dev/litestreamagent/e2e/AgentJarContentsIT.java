@@ -17,8 +17,9 @@ class AgentJarContentsIT {
                     + "|META-INF/MANIFEST\\.MF"
                     // Service files of the relocated libraries only: nothing that binds the host's SLF4J.
                     + "|META-INF/services/|META-INF/services/dev\\.litestreamagent\\.[A-Za-z0-9_.$]+"
-                    // The nested sqlite-jdbc jar that only the CLI's verify loads, in its own class loader.
-                    + "|META-INF/litestream-agent/(lib/(sqlite-jdbc\\.jar)?)?"
+                    // The nested sqlite-jdbc jar that only the CLI's verify loads, in its own class loader,
+                    // and the agent's version for --version.
+                    + "|META-INF/litestream-agent/(lib/(sqlite-jdbc\\.jar)?|version\\.properties)?"
                     + "|dev/|dev/litestreamagent/.*");
 
     @Test

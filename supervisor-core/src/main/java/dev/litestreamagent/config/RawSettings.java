@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.KeySuggestion;
 import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,8 +111,9 @@ final class RawSettings {
                 out.put(key.get(), value.trim());
             } else {
                 problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, value),
-                        "a variable named after a known key, such as LITESTREAM_AGENT_STOP_TIMEOUT or "
-                                + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (see docs/configuration.md)"));
+                        KeySuggestion.forEnvName(name).map(known -> "a known variable, did you mean " + known + "?")
+                                .orElse("a variable named after a known key, such as LITESTREAM_AGENT_STOP_TIMEOUT or "
+                                        + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (see docs/configuration.md)")));
             }
         });
         return out;

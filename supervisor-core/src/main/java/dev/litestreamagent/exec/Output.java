@@ -11,17 +11,23 @@ public final class Output {
     /** Enough for the answers of short commands ({@code version}, {@code restore}), bounded all the same. */
     public static final int DEFAULT_CAPTURE_LIMIT = 64 * 1024;
 
-    /** The three places output can go. */
+    /** The places output can go. */
     public enum Kind {
         /** stdout and stderr appended to a file; stdin from /dev/null. */
         FILE,
         /** stdout and stderr read into memory up to a limit; stdin from /dev/null. For short commands only. */
         CAPTURED,
         /** This JVM's stdin, stdout and stderr (the CLI's foreground commands). */
-        INHERITED
+        INHERITED,
+        /**
+         * This JVM's stdin and stderr, and the child's stdout copied to this JVM's stderr too: for a
+         * foreground command whose output is only a log, so that this JVM's stdout carries results only.
+         */
+        INHERITED_AS_LOG
     }
 
     private static final Output INHERITED = new Output(Kind.INHERITED, null, 0);
+    private static final Output INHERITED_AS_LOG = new Output(Kind.INHERITED_AS_LOG, null, 0);
 
     private final Kind kind;
     private final Path file;
@@ -53,6 +59,10 @@ public final class Output {
         return INHERITED;
     }
 
+    public static Output inheritedAsLog() {
+        return INHERITED_AS_LOG;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -72,6 +82,6 @@ public final class Output {
 
     @Override
     public String toString() {
-        return kind == Kind.FILE ? "FILE " + file : kind == Kind.CAPTURED ? "CAPTURED " + limit + " bytes" : "INHERITED";
+        return kind == Kind.FILE ? "FILE " + file : kind == Kind.CAPTURED ? "CAPTURED " + limit + " bytes" : kind.name();
     }
 }

@@ -17,7 +17,7 @@ final class SystemChildProcess implements ChildProcess {
     private final ProcessTree tree;
     private final CapturedOutput captured;
 
-    /** {@code captured} is null unless the output goes to a pipe this JVM reads. */
+    /** {@code captured} is null unless the output goes to a pipe this JVM reads (kept or copied). */
     SystemChildProcess(Process process, CapturedOutput captured) {
         this.process = process;
         this.tree = new ProcessTree(process.toHandle());
@@ -32,7 +32,11 @@ final class SystemChildProcess implements ChildProcess {
     @Override
     public boolean waitFor(Duration timeout) throws InterruptedException {
         tree.remember();
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (exited && captured != null) {
+            captured.awaitDrained(); // its last lines, before whoever waited reports the end
+        }
+        return exited;
     }
 
     @Override

@@ -44,12 +44,24 @@ public final class SystemProcessLauncher implements ProcessLauncher {
             case CAPTURED:
                 builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL)).redirectErrorStream(true);
                 break;
+            case INHERITED_AS_LOG:
+                // Java cannot point a child's stdout at this JVM's stderr: it comes through a pipe, copied.
+                builder.inheritIO().redirectOutput(ProcessBuilder.Redirect.PIPE);
+                break;
             default:
                 builder.inheritIO();
         }
         Process process = builder.start();
-        return new SystemChildProcess(process, output.kind() == Output.Kind.CAPTURED
-                ? new CapturedOutput(process.getInputStream(), output.limit(), process.pid()) : null);
+        switch (output.kind()) {
+            case CAPTURED:
+                return new SystemChildProcess(process, CapturedOutput.kept(process.getInputStream(), output.limit(),
+                        process.pid()));
+            case INHERITED_AS_LOG:
+                return new SystemChildProcess(process, CapturedOutput.copied(process.getInputStream(), System.err,
+                        process.pid()));
+            default:
+                return new SystemChildProcess(process, null);
+        }
     }
 
     private List<String> command(ProcessSpec spec) {

@@ -43,7 +43,7 @@ public final class LitestreamSetup {
      * of the other dialect is an error, never a silent no-op), renders the config for it.
      */
     public static LitestreamSetup prepare(AgentConfig config) throws BinaryException, ConfigException {
-        ResolvedBinary binary = new BinaryResolver(binarySettings(config)).resolve();
+        ResolvedBinary binary = new BinaryResolver(binarySettings(config).build()).resolve();
         LitestreamVersion detected = new VersionDetector().versionOf(binary.path());
         LitestreamVersion stated = config.statedVersion().orElse(detected);
         if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
@@ -54,7 +54,8 @@ public final class LitestreamSetup {
         return new LitestreamSetup(config, binary, detected, LitestreamYaml.render(config, detected));
     }
 
-    static BinarySettings binarySettings(AgentConfig config) {
+    /** The configuration's binary settings, to build as they are or changed (the CLI's install). */
+    public static BinarySettings.Builder binarySettings(AgentConfig config) {
         BinarySettings.Builder settings = BinarySettings.builder()
                 .binPath(config.binPath().orElse(null))
                 .version(config.statedVersion().orElse(null))
@@ -62,7 +63,7 @@ public final class LitestreamSetup {
                 .downloadBaseUrl(config.downloadBaseUrl())
                 .sha256(config.downloadSha256().orElse(null));
         config.cacheDirectory().ifPresent(settings::cacheDirectory);
-        return settings.build();
+        return settings;
     }
 
     public AgentConfig config() {

@@ -15,11 +15,28 @@ public final class KeySuggestion {
 
     public static Optional<String> forKey(String key) {
         String wanted = key.startsWith(Keys.PREFIX) ? key : Keys.PREFIX + key;
+        return closest(key, wanted, candidates(wanted));
+    }
+
+    /**
+     * The agent variable a misspelt {@code LITESTREAM_AGENT_*} name was probably meant to be, such as
+     * {@code LITESTREAM_AGENT_STOP_TIMEOUT} for {@code LITESTREAM_AGENT_STOP_TIMEOT}. Only top-level
+     * names: a {@code DBS_<ALIAS>_*} name always maps to a key, whose typo {@link #forKey} answers.
+     */
+    public static Optional<String> forEnvName(String name) {
+        List<String> candidates = new ArrayList<>();
+        for (Key<?> topLevel : Keys.topLevel()) {
+            candidates.add(topLevel.envName());
+        }
+        return closest(name, name, candidates);
+    }
+
+    private static Optional<String> closest(String seen, String wanted, List<String> candidates) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
-        for (String candidate : candidates(wanted)) {
+        for (String candidate : candidates) {
             int d = distance(normal(wanted), normal(candidate));
-            if (d < bestDistance && !candidate.equals(key)) {
+            if (d < bestDistance && !candidate.equals(seen)) {
                 best = candidate;
                 bestDistance = d;
             }

@@ -47,6 +47,23 @@ class SystemProcessLauncherTest {
         assertEquals(child.pid(), stat.group, "the child leads its own process group");
     }
 
+    /** restore's log lines: on this JVM's stderr, every one of them by the time the child is seen to exit. */
+    @Test
+    void aLogOnlyChildsStdoutGoesToThisJvmsStderr() throws Exception {
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            child = new SystemProcessLauncher().launch(ProcessSpec.of(List.of("sh", "-c", "seq 1 2000; echo done"),
+                    Output.inheritedAsLog()));
+            assertTrue(child.waitFor(Duration.ofSeconds(10)));
+        } finally {
+            System.setErr(original);
+        }
+        String copied = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(copied.startsWith("1\n2\n") && copied.endsWith("2000\ndone\n"), copied);
+    }
+
     @Test
     void byDefaultAChildSharesTheJvmsSessionAndGroup() throws Exception {
         child = new SystemProcessLauncher().launch(spec(SLEEP));

@@ -51,7 +51,7 @@ class LitestreamSetupTest {
     @Test
     void aFileMirrorAcceptedByTheConfigurationIsAcceptedWhenTheBinaryIsResolved(Harness harness) throws Exception {
         AgentConfig config = config(harness, Map.of("litestream.download.base-url", "file:///srv/litestream-mirror/"));
-        assertEquals("file:///srv/litestream-mirror", LitestreamSetup.binarySettings(config).downloadBaseUrl());
+        assertEquals("file:///srv/litestream-mirror", LitestreamSetup.binarySettings(config).build().downloadBaseUrl());
         assertEquals(harness.binary(), LitestreamSetup.prepare(config).binary().path());
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class ProcessResult {
     /** All of a test child's output, a whole JVM's log included, is kept. */
     private static final int OUTPUT_LIMIT = 64 * 1024 * 1024;
+    private static final int TAIL_LINES = 30;
 
     private final int exitCode;
     private final String output;
@@ -54,13 +55,28 @@ public final class ProcessResult {
     private static ProcessResult run(ProcessSpec spec, long timeoutSeconds) throws IOException, InterruptedException {
         RunResult result = new ProcessRunner(new SystemProcessLauncher()).run(spec, Duration.ofSeconds(timeoutSeconds));
         if (result.timedOut()) {
-            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + spec.command() + "\n" + result.output());
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + spec.command() + "\n"
+                    + tail(result.output(), TAIL_LINES));
         }
         return new ProcessResult(result.exitCode(), result.output());
     }
 
+    /**
+     * The exit code and the output's last lines: a failing test's message ends the build's console
+     * output, and its last lines are where a child says why it failed.
+     */
     @Override
     public String toString() {
-        return "exit " + exitCode + ":\n" + output;
+        return "exit " + exitCode + ":\n" + tail(output, TAIL_LINES);
+    }
+
+    /** The last {@code lines} lines of {@code text}, after a line saying how many were left out. */
+    public static String tail(String text, int lines) {
+        String[] all = text.split("\n", -1);
+        if (all.length <= lines) {
+            return text;
+        }
+        return "[... " + (all.length - lines) + " earlier lines left out ...]\n"
+                + String.join("\n", java.util.Arrays.asList(all).subList(all.length - lines, all.length));
     }
 }
