@@ -19,7 +19,7 @@ totals() {
        END { printf "%d %d %d\n", n["tests"], n["failures"] + n["errors"], n["skipped"] }' "$@"
 }
 
-ran=0 failures=0 lines=()
+ran=0 failures=0 skips=0 lines=()
 for reports in "$root"/*/target/surefire-reports "$root"/*/target/failsafe-reports "$root"/examples/*/target/surefire-reports; do
   [[ -d "$reports" && -e "$marker" ]] || continue
   files=()
@@ -34,9 +34,9 @@ for reports in "$root"/*/target/surefire-reports "$root"/*/target/failsafe-repor
   kind=$([[ "$reports" == *failsafe* ]] && echo end-to-end || echo unit)
   lines+=("$(printf '  %-16s %-10s %5d tests in %3d classes, %d failed, %d skipped' "$module" "$kind" "$tests" \
     "${#files[@]}" "$failed" "$skipped")")
-  ran=$((ran + tests)) failures=$((failures + failed))
+  ran=$((ran + tests)) failures=$((failures + failed)) skips=$((skips + skipped))
 done
 ((ran)) || exit 0
 echo "Tests of this build (what they and their child processes printed: <module>/target/*-reports/*-output.txt):"
 printf '%s\n' "${lines[@]}"
-if ((failures)); then echo "$failures of $ran tests failed."; else echo "All $ran tests passed."; fi
+echo "tests: $((ran - failures - skips)) passed, $failures failed, $skips skipped"
