@@ -21,7 +21,8 @@ record StopOutcome(StopScenario scenario, int run, int acked, List<Long> missing
             s.append(' ').append(missing.size() > 30 ? missing.subList(0, 30) + "..." : missing);
         }
         if (!leftovers.isEmpty()) {
-            s.append("; Litestream still running 3 s after the JVM: pids ").append(leftovers);
+            s.append("; Litestream still running after the JVM (3 s after a graceful stop, 20 s after SIGKILL): pids ")
+                    .append(leftovers);
         }
         if (problem != null) {
             s.append("; ").append(problem);

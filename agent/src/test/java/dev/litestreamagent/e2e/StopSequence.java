@@ -25,7 +25,15 @@ final class StopSequence {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** The agent's default stop timeout (20 s) and a Spring graceful shutdown fit well within. */
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
+    /** A JVM that stopped gracefully waited for Litestream's final sync: nothing of the run may remain. */
     private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(3);
+    /**
+     * A SIGKILLed JVM cannot wait: Litestream learns of its death from its -exec tail (polled each
+     * second) and only then does its final sync, at the replica's speed (a full snapshot after the
+     * previous kill's new generation took over 2 s on S3Proxy in CI). It must end by itself within
+     * the bound the agent gives any final sync, the default stop timeout.
+     */
+    private static final Duration LEFTOVER_WAIT_AFTER_KILL = Duration.ofSeconds(20);
     /** Generous: the hung-hook check is about Litestream being gone at all, not about its speed. */
     private static final Duration HUNG_MARGIN = Duration.ofSeconds(6);
 
@@ -79,7 +87,8 @@ final class StopSequence {
                 Thread.sleep(1500 + random.nextInt(2000));
                 problem = stopAndAwaitExit(scenario, jvm);
             }
-            List<Long> leftovers = awaitNoLitestream(LEFTOVER_WAIT);
+            List<Long> leftovers = awaitNoLitestream(scenario.stop() == Stop.SIGKILL ? LEFTOVER_WAIT_AFTER_KILL
+                    : LEFTOVER_WAIT);
             leftovers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
 
             List<Long> acked = jvm.acked();
