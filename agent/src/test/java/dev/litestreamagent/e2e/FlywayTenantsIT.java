@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.ProcessResult;
+import dev.litestreamagent.testing.Soak;
 import dev.litestreamagent.testing.Sqlite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LitestreamHarness.class)
 class FlywayTenantsIT {
     private static final int TENANTS = 20;
-    private static final int FIRST_STARTS = 10;
+    private static final int FIRST_STARTS = Soak.repeats(3, 10);
     private static final List<String> NAMES = IntStream.rangeClosed(1, TENANTS)
             .mapToObj(i -> String.format("tenant-%02d", i)).collect(Collectors.toList());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.ProcessResult;
+import dev.litestreamagent.testing.Soak;
 import dev.litestreamagent.testing.Sqlite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LitestreamHarness.class)
 class LiquibaseIT {
     private static final String DB = "readings";
-    private static final int FIRST_STARTS = 10;
+    private static final int FIRST_STARTS = Soak.repeats(3, 10);
     /** The SQLite error at the end of a failed update's cause chain, e.g. {@code [SQLITE_BUSY_SNAPSHOT] ...}. */
     private static final Pattern SQLITE_ERROR = Pattern.compile("(?m)^Caused by: org\\.sqlite\\.SQLiteException: (.*)$");
 
