@@ -2,6 +2,8 @@ package dev.litestreamagent.cli;
 
 import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.binary.BinarySettings;
+import dev.litestreamagent.cli.command.CliContext;
+import dev.litestreamagent.cli.command.DatabaseRef;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;

@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.cli.command.CliContext;
 import dev.litestreamagent.supervisor.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

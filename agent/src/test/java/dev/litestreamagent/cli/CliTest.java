@@ -1,5 +1,7 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.cli.command.CliContext;
+import dev.litestreamagent.cli.command.CommandSpec;
 import dev.litestreamagent.supervisor.Clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

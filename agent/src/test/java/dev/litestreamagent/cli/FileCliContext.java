@@ -1,5 +1,7 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.cli.command.CliContext;
+import dev.litestreamagent.cli.command.DatabaseRef;
 import dev.litestreamagent.dialect.LitestreamVersion;
 import java.io.IOException;
 import java.io.Reader;

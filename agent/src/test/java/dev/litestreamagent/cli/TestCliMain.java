@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.cli.command.CliContext;
 import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.Clock;
 import java.nio.file.Paths;

@@ -1,5 +1,7 @@
 package dev.litestreamagent.cli;
 
+import dev.litestreamagent.cli.command.Command;
+import dev.litestreamagent.cli.command.DatabaseRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class VerifyCommandTest {
         RecordingLauncher launcher = new RecordingLauncher();
         launcher.captured = new FinishedChild(1, "some log line\ncannot fetch generations: connection refused\n");
 
-        assertEquals(Cli.FAILURE, run(contextWith(db), launcher, "verify", "app"));
+        assertEquals(Command.FAILURE, run(contextWith(db), launcher, "verify", "app"));
 
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("app: failed after 3.00 s: replica unreachable: all 5"
                 + " restores failed; last: exit 1: cannot fetch generations: connection refused (" + db + ")"), out.toString());
@@ -82,7 +84,7 @@ class VerifyCommandTest {
             }
         };
 
-        assertEquals(Cli.OK, run(contextWith(dbs), restoreWhenAllAreRestoring, "verify", "--all"), out.toString());
+        assertEquals(Command.OK, run(contextWith(dbs), restoreWhenAllAreRestoring, "verify", "--all"), out.toString());
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(3, lines.size(), lines.toString());
@@ -96,7 +98,7 @@ class VerifyCommandTest {
         Path db = Sqlite.create(dir.resolve("app.db"));
         RecordingLauncher launcher = new RecordingLauncher();
 
-        assertEquals(Cli.FAILURE, run(contextWith(db), launcher, "verify", "app", "app", db.toString()));
+        assertEquals(Command.FAILURE, run(contextWith(db), launcher, "verify", "app", "app", db.toString()));
 
         assertEquals(1, out.toString(StandardCharsets.UTF_8).lines().count(), out.toString());
     }

@@ -1,19 +1,19 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import java.io.IOException;
 import java.util.List;
 
 /** {@code replicate [-exec "CMD"] [flags]}: every configured database, as the single replicator. */
-final class ReplicateCommand {
-    private final CliContext context;
-    private final LitestreamRunner runner;
+final class ReplicateCommand implements Command {
+    private final Tools tools;
 
-    ReplicateCommand(CliContext context, LitestreamRunner runner) {
-        this.context = context;
-        this.runner = runner;
+    ReplicateCommand(Tools tools) {
+        this.tools = tools;
     }
 
-    int run(List<String> args) throws IOException, InterruptedException {
+    @Override
+    public int run(List<String> args) throws IOException, InterruptedException {
+        CliContext context = tools.context(CommandSpec.REPLICATE);
         LitestreamArgs flags = LitestreamArgs.of("replicate", context.dialect());
         flags.rejectConfigFlag(args);
         List<Integer> positional = flags.positionalIndexes(args);
@@ -24,7 +24,7 @@ final class ReplicateCommand {
                     + " only (e.g. replicate -exec \"CMD\")");
         }
         try (CliContext.ReplicatorClaim claim = context.claimReplicator()) {
-            return runner.run("replicate", args, true, false);
+            return tools.runner(context).run("replicate", args, true, false);
         }
     }
 }

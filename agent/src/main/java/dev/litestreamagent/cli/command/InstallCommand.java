@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.binary.BinaryResolver;
@@ -17,18 +17,18 @@ import java.util.List;
  * agent's cache (where the agent finds it by itself) or {@code DIR}. Prints the
  * {@code litestream.bin-path} line that names it, last, so scripts can take it.
  */
-final class InstallCommand {
-    private final Settings settings;
-    private final PrintStream out;
+final class InstallCommand implements Command {
+    private final Tools tools;
 
-    InstallCommand(Settings settings, PrintStream out) {
-        this.settings = settings;
-        this.out = out;
+    InstallCommand(Tools tools) {
+        this.tools = tools;
     }
 
-    int run(List<String> args) throws BinaryException {
+    @Override
+    public int run(List<String> args) throws BinaryException {
         Path dir = directory(args);
-        BinarySettings.Builder builder = settings.load();
+        BinarySettings.Builder builder = tools.installSettings().load();
+        PrintStream out = tools.out();
         if (dir != null) {
             builder.cacheDirectory(dir.toAbsolutePath().normalize());
         }
@@ -46,7 +46,7 @@ final class InstallCommand {
                 : "Put this line in litestream.properties:");
         out.println(Keys.BIN_PATH + "=" + binary.path());
         out.flush();
-        return Cli.OK;
+        return OK;
     }
 
     private static Path directory(List<String> args) {
@@ -60,11 +60,5 @@ final class InstallCommand {
             return Paths.get(args.get(0).substring(6));
         }
         throw new UsageException("install: expected no arguments or --dir DIR; seen \"" + String.join(" ", args) + "\"");
-    }
-
-    /** The binary settings of the configuration (version, mirror, sha256, cache directory). */
-    interface Settings {
-        /** @throws IllegalArgumentException listing every configuration problem */
-        BinarySettings.Builder load();
     }
 }

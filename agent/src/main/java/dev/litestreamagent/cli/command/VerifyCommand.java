@@ -1,14 +1,10 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
-import dev.litestreamagent.exec.RunResult;
-import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.verify.JdbcSentinelStore;
+import dev.litestreamagent.verify.RestoreRunner;
 import dev.litestreamagent.verify.Verifier;
 import dev.litestreamagent.verify.VerifyResult;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,25 +20,19 @@ import java.util.concurrent.Future;
  * Several databases are verified at once (most of a verification is waiting for the replica),
  * their results printed in the order given.
  */
-final class VerifyCommand {
+final class VerifyCommand implements Command {
     /** Each verification runs a restore process at a time; more at once would only compete for the machine. */
     private static final int MAX_PARALLEL = 4;
 
-    private final CliContext context;
-    private final LitestreamRunner runner;
-    private final Cli.SqliteSource sqlite;
-    private final Clock clock;
-    private final PrintStream out;
+    private final Tools tools;
 
-    VerifyCommand(CliContext context, LitestreamRunner runner, Cli.SqliteSource sqlite, Clock clock, PrintStream out) {
-        this.context = context;
-        this.runner = runner;
-        this.sqlite = sqlite;
-        this.clock = clock;
-        this.out = out;
+    VerifyCommand(Tools tools) {
+        this.tools = tools;
     }
 
-    int run(List<String> args) throws IOException, InterruptedException {
+    @Override
+    public int run(List<String> args) throws IOException, InterruptedException {
+        CliContext context = tools.context(CommandSpec.VERIFY);
         boolean json = false;
         boolean all = false;
         // A database named twice (alias and path, or the same alias) is verified once.
@@ -70,7 +60,8 @@ final class VerifyCommand {
                     + (all ? "--all, but no database is configured" : "none"));
         }
         // SQLite is loaded only once the command line is known to be right.
-        Verifier verifier = new Verifier(this::restore, new JdbcSentinelStore(sqlite.get()), clock, context.verifyTimeout());
+        Verifier verifier = new Verifier(restoreWith(tools.runner(context)),
+                new JdbcSentinelStore(tools.sqlite().get()), tools.clock(), context.verifyTimeout());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(databases.size(), MAX_PARALLEL), task -> {
             Thread thread = new Thread(task, "litestream-agent-verify");
             thread.setDaemon(true);
@@ -85,18 +76,19 @@ final class VerifyCommand {
             boolean inSync = true;
             for (Future<VerifyResult> pending : results) {
                 VerifyResult result = await(pending);
-                out.println(json ? result.toJson() : result.toText());
-                out.flush();
+                tools.out().println(json ? result.toJson() : result.toText());
+                tools.out().flush();
                 inSync &= result.outcome() == VerifyResult.Outcome.IN_SYNC;
             }
-            return inSync ? Cli.OK : Cli.FAILURE;
+            return inSync ? OK : FAILURE;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private RunResult restore(Path database, Path output, Duration timeout) throws IOException, InterruptedException {
-        return runner.capture("restore", Arrays.asList("-o", output.toString(), database.toString()), timeout);
+    private static RestoreRunner restoreWith(LitestreamRunner runner) {
+        return (database, output, timeout) -> runner.capture("restore",
+                Arrays.asList("-o", output.toString(), database.toString()), timeout);
     }
 
     /** The result, or what failed in the worker thread as if it had failed here. */

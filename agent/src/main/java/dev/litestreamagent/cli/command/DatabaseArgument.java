@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import java.util.stream.Collectors;
 

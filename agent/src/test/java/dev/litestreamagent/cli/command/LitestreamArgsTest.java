@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

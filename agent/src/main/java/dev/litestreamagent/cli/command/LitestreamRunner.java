@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.exec.Output;
 import dev.litestreamagent.exec.ProcessLauncher;

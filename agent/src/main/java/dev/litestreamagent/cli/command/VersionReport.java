@@ -1,23 +1,36 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * {@code --version}, {@code -V}: the agent's version, the Litestream it would run and where that
  * binary comes from, and the Java running it. Litestream's own {@code version} command stays as it is:
  * scripts read its one word.
  */
-final class VersionReport {
-    private VersionReport() {
+public final class VersionReport implements Command {
+    private final String flag;
+    private final Tools tools;
+
+    /** {@code flag}: as typed, {@code --version} or {@code -V}, for the error message. */
+    public VersionReport(String flag, Tools tools) {
+        this.flag = flag;
+        this.tools = tools;
     }
 
     /** Always prints three lines; a Litestream that cannot be found or configured is one of them, saying why. */
-    static void print(CliContext.Loader loader, PrintStream out) {
+    @Override
+    public int run(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException(flag + ": takes no arguments; seen \"" + String.join(" ", args) + "\"");
+        }
+        PrintStream out = tools.out();
         out.println("litestream-agent " + AgentVersion.current());
-        out.println(litestream(loader));
+        out.println(litestream(tools.loader()));
         out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ", " + System.getProperty("java.home") + ")");
         out.flush();
+        return OK;
     }
 
     private static String litestream(CliContext.Loader loader) {

@@ -1,10 +1,10 @@
-package dev.litestreamagent.cli;
+package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.dialect.Dialect;
 
 /** The help screens: every command with one line, or one command in detail. */
-final class Help {
-    static final String LAUNCH = "java -jar litestream-agent.jar";
+public final class Help {
+    public static final String LAUNCH = "java -jar litestream-agent.jar";
 
     private Help() {
     }
