@@ -2,8 +2,11 @@ package dev.litestreamagent.agent;
 
 import dev.litestreamagent.agent.health.HealthServer;
 import dev.litestreamagent.agent.shutdown.StopSequence;
+import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.config.AgentConfig;
+import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.exec.SystemProcessLauncher;
+import dev.litestreamagent.replica.ReplicaProbe;
 import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.runtime.LitestreamSetup;
 import dev.litestreamagent.runtime.StartupRestore;
@@ -30,7 +33,7 @@ final class AgentRuntime {
 
     private final AgentConfig config;
     private final CountDownLatch exiting = new CountDownLatch(1);
-    private volatile LitestreamSetup setup;
+    private LitestreamSetup setup; // guarded by this
     private volatile Replication replication;
     private volatile HealthServer health;
     private Thread starter;
@@ -47,10 +50,20 @@ final class AgentRuntime {
         return !StartupRestore.candidates(config).isEmpty();
     }
 
-    /** Before main(): every database marked restore-on-start whose file is missing comes back from its replica. */
+    /**
+     * Before main(): every database marked restore-on-start whose file is missing comes back from its
+     * replica. The binary is prepared only when a replica may hold something (a first deploy spawns no
+     * Litestream); the start thread reuses it.
+     */
     void restoreMissingDatabases() throws Exception {
-        setup = LitestreamSetup.prepare(config);
-        new StartupRestore(setup, new SystemProcessLauncher()).run();
+        new StartupRestore(config, this::setup, new SystemProcessLauncher(), new ReplicaProbe(System.getenv())).run();
+    }
+
+    private synchronized LitestreamSetup setup() throws BinaryException, ConfigException {
+        if (setup == null) {
+            setup = LitestreamSetup.prepare(config);
+        }
+        return setup;
     }
 
     void start(Instrumentation instrumentation) {
@@ -71,7 +84,7 @@ final class AgentRuntime {
         Logger log = AgentLog.logger(AgentRuntime.class);
         try {
             config.warnings().forEach(log::warn);
-            LitestreamSetup prepared = setup != null ? setup : LitestreamSetup.prepare(config);
+            LitestreamSetup prepared = setup();
             prepared.rendered().warnings().forEach(log::warn);
             replication = Replication.start(prepared, log);
             log.info("Replicating {} with Litestream {} ({}, from {})",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 import dev.litestreamagent.exec.SystemProcessLauncher;
+import dev.litestreamagent.replica.ReplicaProbe;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.Sqlite;
@@ -35,6 +36,10 @@ class StartupRestoreTest {
         return LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null)));
     }
 
+    private static StartupRestore restore(LitestreamSetup setup) {
+        return new StartupRestore(setup.config(), () -> setup, new SystemProcessLauncher(), new ReplicaProbe(System.getenv()));
+    }
+
     @Test
     void missingDatabasesComeBackAndOnesWithoutAReplicaStartEmpty(Harness harness) throws Exception {
         Map<String, String> file = Map.of("type", "file", "path", harness.tempDir().resolve("replicas/ALIAS").toString());
@@ -54,7 +59,7 @@ class StartupRestoreTest {
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-wal"));
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-shm"));
         }
-        StartupRestore restore = new StartupRestore(setup(harness, aliases, file), new SystemProcessLauncher());
+        StartupRestore restore = restore(setup(harness, aliases, file));
         assertEquals(5, restore.candidates().size());
 
         restore.run();
@@ -70,7 +75,7 @@ class StartupRestoreTest {
         // nothing listens there: each restore fails at once
         Map<String, String> s3 = Map.of("type", "s3", "bucket", "b", "path", "ALIAS", "endpoint", "http://127.0.0.1:9",
                 "region", "us-east-1", "access-key-id", "k", "secret-access-key", "s", "force-path-style", "true");
-        StartupRestore restore = new StartupRestore(setup(harness, List.of("one", "two"), s3), new SystemProcessLauncher());
+        StartupRestore restore = restore(setup(harness, List.of("one", "two"), s3));
 
         StartupRestore.RestoreFailedException e = assertThrows(StartupRestore.RestoreFailedException.class, restore::run);
 
