@@ -9,6 +9,7 @@ import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.replica.ReplicaProbe;
 import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.runtime.LitestreamSetup;
+import dev.litestreamagent.runtime.RestoreCandidates;
 import dev.litestreamagent.runtime.StartupRestore;
 import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
@@ -47,7 +48,7 @@ final class AgentRuntime {
      * version and the rendered config: with every database present, that is the start thread's work.
      */
     boolean restoreWanted() {
-        return !StartupRestore.candidates(config).isEmpty();
+        return !RestoreCandidates.of(config).isEmpty();
     }
 
     /**
@@ -66,10 +67,17 @@ final class AgentRuntime {
         return setup;
     }
 
+    /**
+     * Everything on a thread of its own, the stop hooks too: with restore on start this is called
+     * before main(), and their logger (SLF4J's first use) and the shutdown slot's reflection would
+     * cost main() tens of milliseconds when every database is present.
+     */
     void start(Instrumentation instrumentation) {
-        starter = new Thread(this::startReplication, "litestream-agent-start");
+        starter = new Thread(() -> {
+            new StopSequence(this::stop, config.stopTimeout(), AgentLog.logger(AgentRuntime.class)).install(instrumentation);
+            startReplication();
+        }, "litestream-agent-start");
         starter.setDaemon(true);
-        new StopSequence(this::stop, config.stopTimeout(), AgentLog.logger(AgentRuntime.class)).install(instrumentation);
         starter.start();
     }
 

@@ -58,22 +58,6 @@ public final class StartupRestore {
         this.probe = probe;
     }
 
-    /** The databases this start would restore: marked for it and missing. */
-    public List<DatabaseConfig> candidates() {
-        return candidates(config);
-    }
-
-    /** The databases of {@code config} that a start would restore: marked for it and missing. */
-    public static List<DatabaseConfig> candidates(AgentConfig config) {
-        List<DatabaseConfig> missing = new ArrayList<>();
-        for (DatabaseConfig db : config.databases()) {
-            if (db.restoreOnStart() && !Files.exists(db.path())) {
-                missing.add(db);
-            }
-        }
-        return missing;
-    }
-
     /**
      * Looks at the candidates' replicas, then restores those that may hold something, at most
      * {@value #PARALLEL} at a time (20 databases take about the time of 3 rather than of 20), all
@@ -82,7 +66,7 @@ public final class StartupRestore {
      * @throws RestoreFailedException naming every database that failed and Litestream's last words
      */
     public void run() throws RestoreFailedException, InterruptedException {
-        List<DatabaseConfig> missing = candidates();
+        List<DatabaseConfig> missing = RestoreCandidates.of(config);
         if (missing.isEmpty()) {
             return;
         }

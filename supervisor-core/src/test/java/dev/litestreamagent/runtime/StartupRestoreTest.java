@@ -59,10 +59,10 @@ class StartupRestoreTest {
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-wal"));
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-shm"));
         }
-        StartupRestore restore = restore(setup(harness, aliases, file));
-        assertEquals(5, restore.candidates().size());
+        LitestreamSetup setup = setup(harness, aliases, file);
+        assertEquals(5, RestoreCandidates.of(setup.config()).size());
 
-        restore.run();
+        restore(setup).run();
 
         for (String alias : aliases.subList(0, 4)) {
             assertEquals(5, Sqlite.count(harness.tempDir().resolve(alias + ".db")), alias);
