@@ -38,6 +38,7 @@ final class AgentRuntime {
     private volatile Replication replication;
     private volatile HealthServer health;
     private Thread starter;
+    private boolean restoredBeforeMain; // premain's thread only
 
     AgentRuntime(AgentConfig config) {
         this.config = config;
@@ -57,6 +58,7 @@ final class AgentRuntime {
      * Litestream); the start thread reuses it.
      */
     void restoreMissingDatabases() throws Exception {
+        restoredBeforeMain = true;
         new StartupRestore(config, this::setup, new SystemProcessLauncher(), new ReplicaProbe(System.getenv())).run();
     }
 
@@ -68,17 +70,25 @@ final class AgentRuntime {
     }
 
     /**
-     * Everything on a thread of its own, the stop hooks too: with restore on start this is called
-     * before main(), and their logger (SLF4J's first use) and the shutdown slot's reflection would
-     * cost main() tens of milliseconds when every database is present.
+     * Starts replication on a thread of its own. The stop hooks are installed at once after a restore
+     * before main() (the application may write the moment main() starts, and logging is up already);
+     * otherwise on that thread too, as with restore off: with every database present, their logger
+     * (SLF4J's first use) and the shutdown slot's reflection would cost main() tens of milliseconds.
      */
     void start(Instrumentation instrumentation) {
-        starter = new Thread(() -> {
-            new StopSequence(this::stop, config.stopTimeout(), AgentLog.logger(AgentRuntime.class)).install(instrumentation);
+        starter = new Thread(restoredBeforeMain ? this::startReplication : () -> {
+            installStop(instrumentation);
             startReplication();
         }, "litestream-agent-start");
         starter.setDaemon(true);
+        if (restoredBeforeMain) {
+            installStop(instrumentation); // once starter is set: the stop waits for it
+        }
         starter.start();
+    }
+
+    private void installStop(Instrumentation instrumentation) {
+        new StopSequence(this::stop, config.stopTimeout(), AgentLog.logger(AgentRuntime.class)).install(instrumentation);
     }
 
     private void startReplication() {
