@@ -9,6 +9,7 @@
 #
 #   bench/run.sh [RUNS]        RUNS per configuration, default 15
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
+#   OPS_RUNS=0 bench/run.sh 5          the start-up part only (the operations table is left as it is)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-15}"
@@ -84,6 +85,8 @@ for i in $(seq 1 $count); do
   [ -d "$out/replica/missing/db$i/generations" ] || { echo "bench: no replica of db$i; see $out/replicate.log" >&2; exit 1; }
 done
 
+# Kept as it is when the operations part does not run (OPS_RUNS=0): the driver below rewrites the file.
+ops_table="$(sed -n '/^# Operations benchmark/,$p' "$root/docs/benchmarks.md" 2>/dev/null || true)"
 echo "== $runs interleaved runs of each configuration (about 3 minutes)"
 with() { echo "-javaagent:$agent=config=$out/$1.properties"; }
 "$java" -cp "$out/classes" Bench "$java" "$out/classes" "$runs" "$root/docs/benchmarks.md" \
@@ -100,6 +103,10 @@ with() { echo "-javaagent:$agent=config=$out/$1.properties"; }
   "script:bare, 20 restores with no replica 8 at a time@$out/data/serial=$out/restore-first-8.sh" \
   "script:bare, 20 \`litestream version\` one after another=$out/version-1.sh"
 
+if [ "${OPS_RUNS:-9}" = 0 ]; then
+  [ -z "$ops_table" ] || printf '\n%s\n' "$ops_table" >> "$root/docs/benchmarks.md"
+  exit 0
+fi
 echo "== operations: lag, verify, crash to replacement, memory, 100 MB restore (about 2 minutes)"
 rm -rf "$out/ops" && mkdir -p "$out/ops"
 "$java" -cp "$out/classes:$app" Ops "$(command -v "$java")" "$agent" "$app" "$bin" "$out/ops" "${OPS_RUNS:-9}" "$root/docs/benchmarks.md"
