@@ -11,6 +11,7 @@ import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.replica.ReplicaProbe;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.S3ProxyServer;
 import dev.litestreamagent.testing.Sqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,26 @@ class StartupRestoreTest {
         for (String alias : aliases.subList(0, 4)) {
             assertEquals(5, Sqlite.count(harness.tempDir().resolve(alias + ".db")), alias);
         }
+        assertFalse(Files.exists(harness.tempDir().resolve("fresh.db")), "no replica: the application creates it");
+    }
+
+    @Test
+    void anS3ReplicaComesBackThroughLitestreamAndAnEmptyPathStartsEmpty(Harness harness) throws Exception {
+        Path seeded = Sqlite.create(harness.tempDir().resolve("a.db"));
+        Sqlite.insert(seeded, 1, 7);
+        Path config = harness.writeConfig(seeded, harness.s3ReplicaYaml("tenants/a.db"));
+        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
+        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec", "sleep 2").exitCode());
+        Files.delete(seeded);
+        Files.deleteIfExists(harness.tempDir().resolve("a.db-wal"));
+        Files.deleteIfExists(harness.tempDir().resolve("a.db-shm"));
+        Map<String, String> s3 = Map.of("type", "s3", "bucket", harness.bucket(), "path", "tenants/ALIAS.db",
+                "endpoint", harness.s3().endpoint(), "region", S3ProxyServer.REGION,
+                "access-key-id", S3ProxyServer.ACCESS_KEY, "secret-access-key", S3ProxyServer.SECRET_KEY);
+
+        restore(setup(harness, List.of("a", "fresh"), s3)).run();
+
+        assertEquals(7, Sqlite.count(harness.tempDir().resolve("a.db")));
         assertFalse(Files.exists(harness.tempDir().resolve("fresh.db")), "no replica: the application creates it");
     }
 
