@@ -14,7 +14,7 @@ public final class Help {
         StringBuilder text = new StringBuilder("Usage: ").append(LAUNCH).append(" <command> [arguments]\n\nCommands:\n");
         Dialect installed = context == null ? null : context.dialect();
         for (CommandSpec spec : CommandSpec.values()) {
-            text.append(String.format("  %-12s %s", spec.command(), spec.summary()));
+            text.append(String.format("  %-17s %s", spec.command(), spec.summary()));
             if (!spec.availability().isEmpty()) {
                 text.append(" [").append(spec.availability())
                         .append(installed != null && !spec.availableOn(installed)
@@ -23,9 +23,9 @@ public final class Help {
             }
             text.append('\n');
         }
-        text.append(String.format("  %-12s %s\n", "--version", "the agent's version, the Litestream it runs (and where from), the Java version"));
+        text.append(String.format("  %-17s %s\n", "--version", "the agent's version, the Litestream it runs (and where from), the Java version"));
         text.append("\nDB is a database alias, or the path of a configured database; replica URLs (s3://...) and\n"
-                + "Litestream's own flags pass through unchanged (-flag=value always works).\n"
+                + "Litestream's own flags pass through unchanged, before or after DB (-flag=value always works).\n"
                 + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; 2 usage or configuration error.\n"
                 + "Run '" + LAUNCH + " help <command>' for one command.\n\n");
         text.append(environment(context, problem));
@@ -41,9 +41,9 @@ public final class Help {
         if (!spec.availability().isEmpty()) {
             text.append("  Exists in ").append(spec.availability()).append(".\n");
         }
-        if (spec.takesDatabase() || spec == CommandSpec.DATABASES || spec == CommandSpec.REPLICATE) {
+        if (spec.passesFlags()) {
             String name = context == null ? spec.command() : spec.litestreamCommand(context.dialect());
-            text.append("  Flags are Litestream's own, passed through unchanged: see '")
+            text.append("  Flags are Litestream's own, passed through unchanged, before or after DB: see '")
                     .append(context == null ? "litestream" : context.binary().toString())
                     .append(' ').append(name).append(" -h'. -config is the agent's (see the config command).\n");
         }
