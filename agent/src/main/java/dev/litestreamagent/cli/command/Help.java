@@ -12,7 +12,7 @@ public final class Help {
     /** All commands; {@code context} is null when the configuration could not be loaded ({@code problem}). */
     static String overview(CliContext context, String problem) {
         StringBuilder text = new StringBuilder("Usage: ").append(LAUNCH).append(" <command> [arguments]\n\nCommands:\n");
-        Dialect installed = context == null ? null : context.dialect();
+        Dialect installed = context == null || context.binaryProblem().isPresent() ? null : context.dialect();
         for (CommandSpec spec : CommandSpec.values()) {
             text.append(String.format("  %-17s %s", spec.command(), spec.summary()));
             if (!spec.availability().isEmpty()) {
@@ -42,9 +42,9 @@ public final class Help {
             text.append("  Exists in ").append(spec.availability()).append(".\n");
         }
         if (spec.passesFlags()) {
-            String name = context == null ? spec.command() : spec.litestreamCommand(context.dialect());
+            String name = installed(context) ? spec.litestreamCommand(context.dialect()) : spec.command();
             text.append("  Flags are Litestream's own, passed through unchanged, before or after DB: see '")
-                    .append(context == null ? "litestream" : context.binary().toString())
+                    .append(installed(context) ? context.binary().toString() : "litestream")
                     .append(' ').append(name).append(" -h'. -config is the agent's (see the config command).\n");
         }
         if (spec == CommandSpec.VERIFY) {
@@ -55,12 +55,17 @@ public final class Help {
         return text.append('\n').append(environment(context, problem)).toString();
     }
 
+    private static boolean installed(CliContext context) {
+        return context != null && !context.binaryProblem().isPresent();
+    }
+
     private static String environment(CliContext context, String problem) {
         if (context == null) {
             return "Configuration: not loaded: " + problem + "\n";
         }
-        StringBuilder text = new StringBuilder("Litestream: ").append(context.version()).append(" at ")
-                .append(context.binary()).append("\nConfiguration: ").append(context.configSources()).append("\nDatabases:");
+        StringBuilder text = new StringBuilder("Litestream: ").append(installed(context)
+                        ? context.version() + " at " + context.binary() : "none found: " + context.binaryProblem().get())
+                .append("\nConfiguration: ").append(context.configSources()).append("\nDatabases:");
         if (context.databases().isEmpty()) {
             text.append(" none configured");
         }

@@ -32,10 +32,14 @@ public final class Tools {
     /**
      * The loaded configuration and installed binary, for a command that exists on that binary.
      *
+     * @throws IllegalStateException when no binary was found, saying why
      * @throws UsageException when the installed Litestream has no such command, naming its version
      */
     CliContext context(CommandSpec spec) {
         CliContext context = loader.load();
+        context.binaryProblem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         if (!spec.availableOn(context.dialect())) {
             throw new UsageException(spec.command() + ": exists in " + spec.availability()
                     + "; the installed Litestream is " + context.version() + " (" + context.binary() + ")");
