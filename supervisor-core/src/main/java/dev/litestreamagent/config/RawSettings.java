@@ -39,6 +39,7 @@ final class RawSettings {
     private static final String RESERVED_TEST_PREFIX = "litestream.test.";
 
     private final Map<String, Entry> entries = new TreeMap<>();
+    private Path fileDirectory;
     private final List<String> described = new ArrayList<>();
 
     private RawSettings() {
@@ -67,6 +68,11 @@ final class RawSettings {
 
     Map<String, Entry> entries() {
         return Collections.unmodifiableMap(entries);
+    }
+
+    /** The directory of the properties file read from disk; empty when none was (or it came from the class path). */
+    Optional<Path> fileDirectory() {
+        return Optional.ofNullable(fileDirectory);
     }
 
     /** Where settings came from, for people: one source per line. */
@@ -151,6 +157,7 @@ final class RawSettings {
     private void readFile(Path file, List<ConfigProblem> problems) {
         try (InputStream in = Files.newInputStream(file)) {
             load(in, "properties file: " + file);
+            fileDirectory = file.toAbsolutePath().getParent();
         } catch (IOException | IllegalArgumentException e) {
             problems.add(new ConfigProblem(Keys.CONFIG_FILE.name(), file.toString(),
                     "a readable properties file (" + e.getMessage() + ")"));
