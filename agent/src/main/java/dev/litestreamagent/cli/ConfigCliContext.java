@@ -171,6 +171,11 @@ final class ConfigCliContext implements CliContext {
     }
 
     @Override
+    public boolean replicationEnabled() {
+        return config.enabled();
+    }
+
+    @Override
     public Duration stopTimeout() {
         return config.stopTimeout();
     }

@@ -214,6 +214,16 @@ class CliTest {
     }
 
     @Test
+    void helpKeysListsEveryKeyFromTheRegistryForErrorMessagesToPointAt() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "help", "keys"));
+        for (var key : dev.litestreamagent.settings.Keys.topLevel()) {
+            assertTrue(out().contains("  " + key.name()) && out().contains(key.envName()), key + " missing:\n" + out());
+        }
+        assertTrue(out().contains("  litestream.dbs.<alias>.path  LITESTREAM_AGENT_DBS_<ALIAS>_PATH"), out());
+        assertTrue(out().contains("litestream.stop-timeout (default 20s)"), out());
+    }
+
+    @Test
     void helpForOneCommandAndHelpDespiteABrokenConfiguration() {
         assertEquals(0, run(new FakeContext("0.5.2"), "help", "restore"));
         assertTrue(out().contains("restore [flags] DB|REPLICA_URL"), out());
@@ -284,7 +294,7 @@ class CliTest {
     void aConfigurationErrorHasOneHeader(@TempDir Path dir) {
         assertEquals(2, run(realConfig(dir, "litestream.stop-timout", "5s"), "databases"));
         assertEquals(List.of("litestream-agent: invalid litestream-agent configuration (1 problem):",
-                "litestream.stop-timout: was \"5s\", expected a known key (see docs/configuration.md); this one does not"
+                "litestream.stop-timout: was \"5s\", expected a known key (java -jar litestream-agent.jar help keys lists them); this one does not"
                         + " exist, did you mean litestream.stop-timeout?"), err().lines().toList());
     }
 

@@ -50,6 +50,20 @@ class NoConfigurationTest {
     }
 
     @Test
+    void replicateHonoursEnabledFalseWhileRestoreStillWorks() throws Exception {
+        Files.writeString(dir.resolve("litestream.properties"), "litestream.enabled=false\n"
+                + "litestream.dbs.default.path=app.db\nlitestream.dbs.default.replica.type=file\n"
+                + "litestream.dbs.default.replica.path=replica\n");
+        Map<String, String> binary = Map.of("litestream.bin-path", TestBinary.litestream().toString());
+        assertEquals(2, run(binary, "replicate"), err());
+        assertTrue(err().contains("replicate: litestream.enabled is false (properties file: "
+                + dir.resolve("litestream.properties")), err());
+        assertEquals(List.of(), launcher.commands);
+        assertEquals(0, run(binary, "restore", "-o", "copy.db", "default"), err());
+        assertEquals(1, launcher.commands.size(), "restore runs with replication off");
+    }
+
+    @Test
     void configWorksWithoutABinaryAndSaysWhichVersionItRenderedFor() throws Exception {
         Files.writeString(dir.resolve("litestream.properties"), "litestream.dbs.default.path=app.db\n"
                 + "litestream.dbs.default.replica.type=file\nlitestream.dbs.default.replica.path=replica\n");

@@ -119,7 +119,7 @@ final class RawSettings {
                 problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, value),
                         KeySuggestion.forEnvName(name).map(known -> "a known variable, did you mean " + known + "?")
                                 .orElse("a variable named after a known key, such as LITESTREAM_AGENT_STOP_TIMEOUT or "
-                                        + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (see docs/configuration.md)")));
+                                        + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (java -jar litestream-agent.jar help keys lists them)")));
             }
         });
         return out;

@@ -110,7 +110,7 @@ final class SettingReader {
         raw.entries().forEach((key, entry) -> {
             if (!read.contains(key)) {
                 problems.add(new ConfigProblem(key.isEmpty() ? "(an empty key)" : key, Secrets.maskUnknown(key, entry.value),
-                        "a known key (see docs/configuration.md); this one does not exist"
+                        "a known key (java -jar litestream-agent.jar help keys lists them); this one does not exist"
                                 + KeySuggestion.forKey(key).map(k -> ", did you mean " + k + "?").orElse("")
                                 + origin(key)));
             }

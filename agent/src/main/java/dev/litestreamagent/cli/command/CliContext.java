@@ -54,6 +54,14 @@ public interface CliContext {
         return "no database configured (litestream.dbs.<alias>.path or .url) in: " + configSources().replace('\n', ';');
     }
 
+    /**
+     * {@code litestream.enabled}: false turns the agent off in the application, and the CLI's
+     * {@code replicate} with it; the other commands (restore, listings, verify) still work.
+     */
+    default boolean replicationEnabled() {
+        return true;
+    }
+
     /** How long a foreground Litestream gets for its final sync after SIGTERM ({@code litestream.stop-timeout}). */
     Duration stopTimeout();
 

@@ -59,8 +59,8 @@ public enum CommandSpec {
     ATTACH("attach", "PID [CONFIG.properties] [key=value ...]",
             "load the agent into a running JVM of this user: replication starts without a restart", Owner.AGENT,
             Positional.NONE, (spec, tools) -> new AttachCommand(tools)),
-    HELP("help", "[COMMAND]", "list the commands, or describe one", Owner.AGENT, Positional.NONE,
-            (spec, tools) -> new HelpCommand(tools));
+    HELP("help", "[COMMAND | keys]", "list the commands, describe one, or list the configuration keys", Owner.AGENT,
+            Positional.NONE, (spec, tools) -> new HelpCommand(tools));
 
     private final String command;
     private final String synopsis;

@@ -1,10 +1,17 @@
 package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.settings.Durations;
+import dev.litestreamagent.settings.Key;
+import dev.litestreamagent.settings.Keys;
+import java.time.Duration;
+import java.util.List;
 
 /** The help screens: every command with one line, or one command in detail. */
 public final class Help {
     public static final String LAUNCH = "java -jar litestream-agent.jar";
+    /** The help topic that lists the configuration keys: error messages about keys point here. */
+    static final String KEYS = "keys";
 
     private Help() {
     }
@@ -27,9 +34,34 @@ public final class Help {
         text.append("\nDB is a database alias, or the path of a configured database; replica URLs (s3://...) and\n"
                 + "Litestream's own flags pass through unchanged, before or after DB (-flag=value always works).\n"
                 + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; 2 usage or configuration error.\n"
-                + "Run '" + LAUNCH + " help <command>' for one command.\n\n");
+                + "Run '" + LAUNCH + " help <command>' for one command, '" + LAUNCH + " help " + KEYS
+                + "' for the configuration keys.\n\n");
         text.append(environment(context, problem));
         return text.toString();
+    }
+
+    /** Every configuration key with its environment variable, default and one line: the jar's own key reference. */
+    static String keys() {
+        StringBuilder text = new StringBuilder("Configuration keys (litestream.properties, -D<key>=..., or the"
+                + " environment variable), highest precedence first: agent argument, -D, environment, file.\n");
+        appendKeys(text, Keys.topLevel(), false);
+        appendKeys(text, Keys.database(), true);
+        text.append("  ").append(Keys.DBS).append("<alias>.").append(Keys.REPLICA).append("<option>\n      the database's"
+                + " replica: type (s3, file, ...) and Litestream's options for that type\n  ").append(Keys.DEFAULT_REPLICA)
+                .append("<option>\n      options added to every default (S3) replica\n");
+        return text.toString();
+    }
+
+    private static void appendKeys(StringBuilder text, List<Key<?>> keys, boolean perDatabase) {
+        for (Key<?> key : keys) {
+            text.append("  ").append(perDatabase ? key.nameFor("<alias>") : key.name())
+                    .append(key.defaultValue() == null ? "" : " (default " + display(key.defaultValue()) + ")")
+                    .append("  ").append(key.envName()).append("\n      ").append(key.doc()).append('\n');
+        }
+    }
+
+    private static String display(Object value) {
+        return value instanceof Duration ? Durations.format((Duration) value) : value.toString();
     }
 
     static String command(CommandSpec spec, CliContext context, String problem) {

@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli.command;
 
+import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.util.List;
 
@@ -14,6 +15,11 @@ final class ReplicateCommand implements Command {
     @Override
     public int run(List<String> args) throws IOException, InterruptedException {
         CliContext context = tools.context(CommandSpec.REPLICATE);
+        if (!context.replicationEnabled()) {
+            throw new IllegalArgumentException("replicate: " + Keys.ENABLED.name() + " is false (" + context.configSources()
+                    .replace('\n', ';') + "): replication is off in this configuration, for the agent and this"
+                    + " command alike; remove the setting or set it to true to replicate");
+        }
         LitestreamArgs.Split split = LitestreamArgs.of("replicate", context.dialect()).split(args);
         if (!split.positionals().isEmpty()) {
             throw new UsageException("replicate: the single-database form (replicate DB REPLICA_URL) is not"
