@@ -2,15 +2,18 @@ package dev.litestreamagent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.testing.TestBinary;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,14 @@ class NoConfigurationTest {
                 }, new PrintStream(out, true), new PrintStream(err, true)).run(args);
     }
 
+    /** The binary resolver also looks on this machine's PATH, which a test cannot change. */
+    private static void assumeNoLitestreamOnPath() {
+        String path = System.getenv("PATH");
+        assumeTrue(path == null || Arrays.stream(path.split(File.pathSeparator))
+                .noneMatch(entry -> !entry.isEmpty() && Files.isExecutable(Path.of(entry, "litestream"))),
+                "litestream is on PATH: the no-binary case cannot be staged");
+    }
+
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
@@ -50,6 +61,19 @@ class NoConfigurationTest {
     }
 
     @Test
+    void withoutAPropertiesFileTheMissingConfigurationIsSaidBeforeTheMissingBinary() {
+        Map<String, String> noBinary = Map.of("litestream.download.enabled", "false",
+                "litestream.cache-dir", dir.resolve("empty-cache").toString());
+        for (String command : List.of("config", "databases", "replicate")) {
+            err.reset();
+            assertEquals(2, run(noBinary, command), command + ": " + err());
+            assertTrue(err().contains(command + ": no litestream.properties found (looked in "), err());
+        }
+        assumeNoLitestreamOnPath();
+        assertEquals(1, run(noBinary, "version"), "version needs the binary, not a configuration");
+    }
+
+    @Test
     void replicateHonoursEnabledFalseWhileRestoreStillWorks() throws Exception {
         Files.writeString(dir.resolve("litestream.properties"), "litestream.enabled=false\n"
                 + "litestream.dbs.default.path=app.db\nlitestream.dbs.default.replica.type=file\n"
@@ -65,6 +89,7 @@ class NoConfigurationTest {
 
     @Test
     void configWorksWithoutABinaryAndSaysWhichVersionItRenderedFor() throws Exception {
+        assumeNoLitestreamOnPath();
         Files.writeString(dir.resolve("litestream.properties"), "litestream.dbs.default.path=app.db\n"
                 + "litestream.dbs.default.replica.type=file\nlitestream.dbs.default.replica.path=replica\n");
         Map<String, String> noBinary = Map.of("litestream.download.enabled", "false",

@@ -14,7 +14,7 @@ public enum CommandSpec {
     CONFIG("config", "", "print the YAML handed to Litestream (secrets as $VAR references)", Owner.AGENT,
             Positional.NONE, (spec, tools) -> new ConfigCommand(tools)),
     DATABASES("databases", "[flags]", "list the configured databases and their replicas", Owner.LITESTREAM,
-            Positional.NONE, PassThroughCommand::new),
+            Positional.EVERY_DATABASE, PassThroughCommand::new),
     GENERATIONS("generations", "[flags] DB|REPLICA_URL", "list the generations of a database's replicas",
             Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
     SNAPSHOTS("snapshots", "[flags] DB|REPLICA_URL", "list the snapshots of a database's replicas", Owner.LITESTREAM,
@@ -27,7 +27,7 @@ public enum CommandSpec {
             Owner.LITESTREAM, Positional.DATABASE, (spec, tools) -> new RestoreCommand(tools)),
     REPLICATE("replicate", "[-exec \"CMD\"] [flags]",
             "replicate every configured database (0.5: MCP server too when litestream.mcp-addr is set)",
-            Owner.LITESTREAM, Positional.NONE, (spec, tools) -> new ReplicateCommand(tools)),
+            Owner.LITESTREAM, Positional.EVERY_DATABASE, (spec, tools) -> new ReplicateCommand(tools)),
     LITESTREAM_STATUS("litestream-status", "[-json] [DB]",
             "Litestream's own status command: each database's local TXID and WAL size, from its files (0.5.6+)",
             Owner.LITESTREAM, Positional.OPTIONAL_DATABASE, PassThroughCommand::new),
@@ -143,8 +143,22 @@ public enum CommandSpec {
     /** Litestream's commands exist per version; the agent's own exist with every version. */
     private enum Owner { AGENT, LITESTREAM }
 
-    /** How many databases a Litestream command names besides its flags. */
-    enum Positional { NONE, OPTIONAL_DATABASE, DATABASE }
+    /**
+     * The databases a Litestream command names besides its flags: none, and then it acts on no
+     * database or on every configured one; at most one (none: every configured one); exactly one.
+     */
+    enum Positional {
+        NONE, EVERY_DATABASE, OPTIONAL_DATABASE, DATABASE;
+
+        /** Whether a configuration without databases leaves the command nothing to do. */
+        boolean needsConfiguredDatabases() {
+            return this == EVERY_DATABASE || this == OPTIONAL_DATABASE;
+        }
+
+        int most() {
+            return this == NONE || this == EVERY_DATABASE ? 0 : 1;
+        }
+    }
 
     /** Makes the command of an entry; the entry is given so that one class can run several similar commands. */
     private interface Factory {

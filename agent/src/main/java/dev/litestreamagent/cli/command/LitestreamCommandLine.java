@@ -30,7 +30,7 @@ final class LitestreamCommandLine {
         List<String> positionals = split.positionals();
         // Litestream's commands that read a config file take -config; the daemon's talk to its socket instead.
         boolean readsConfig = context.dialect().valueFlags(command).contains("config") && spec != CommandSpec.VERSION;
-        int most = spec.positional() == CommandSpec.Positional.NONE ? 0 : 1;
+        int most = spec.positional().most();
         int least = spec.positional() == CommandSpec.Positional.DATABASE ? 1 : 0;
         if (positionals.size() > most || positionals.size() < least) {
             throw new UsageException(spec.command() + ": " + expected(spec) + "; seen "
@@ -52,6 +52,7 @@ final class LitestreamCommandLine {
     private static String expected(CommandSpec spec) {
         switch (spec.positional()) {
             case NONE:
+            case EVERY_DATABASE:
                 return "takes no arguments besides flags";
             case OPTIONAL_DATABASE:
                 return "expected at most one database argument (an alias or the path of a configured database)";
