@@ -155,6 +155,10 @@ public enum CommandSpec {
             return this == EVERY_DATABASE || this == OPTIONAL_DATABASE;
         }
 
+        int least() {
+            return this == DATABASE ? 1 : 0;
+        }
+
         int most() {
             return this == NONE || this == EVERY_DATABASE ? 0 : 1;
         }

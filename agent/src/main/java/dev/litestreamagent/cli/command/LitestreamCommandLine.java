@@ -31,8 +31,7 @@ final class LitestreamCommandLine {
         // Litestream's commands that read a config file take -config; the daemon's talk to its socket instead.
         boolean readsConfig = context.dialect().valueFlags(command).contains("config") && spec != CommandSpec.VERSION;
         int most = spec.positional().most();
-        int least = spec.positional() == CommandSpec.Positional.DATABASE ? 1 : 0;
-        if (positionals.size() > most || positionals.size() < least) {
+        if (positionals.size() > most || positionals.size() < spec.positional().least()) {
             throw new UsageException(spec.command() + ": " + expected(spec) + "; seen "
                     + (positionals.isEmpty() ? "none" : describe(positionals))
                     + split.suspectedValueFlag().filter(flag -> positionals.size() > most)
