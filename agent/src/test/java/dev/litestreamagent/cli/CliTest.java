@@ -78,6 +78,25 @@ class CliTest {
     }
 
     @Test
+    void flagsMayFollowTheDatabaseAsInDjangoLitestream() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "restore", "-o", "/tmp/x.db", "default", "-if-replica-exists"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "restore", "-config", "CONFIG", "-o", "/tmp/x.db",
+                "-if-replica-exists", "/srv/app/data/app.db"), launcher.lastArgs());
+        assertEquals(0, run(new FakeContext("v0.3.13"), "snapshots", "default", "-replica", "s3"));
+        assertEquals(List.of("/opt/litestream/bin/litestream", "snapshots", "-config", "CONFIG", "-replica", "s3",
+                "/srv/app/data/app.db"), launcher.lastArgs());
+    }
+
+    @Test
+    void onlyTheAmbiguousIsRefusedAndTheLikelyCauseNamed() {
+        // 0.5's restore has no -replica: taken as a boolean, "s3" would be a second database.
+        assertEquals(2, run(new FakeContext("0.5.2"), "restore", "-replica", "s3", "default"));
+        assertTrue(err().contains("restore: expected one database argument"), err());
+        assertTrue(err().contains("seen \"s3\" \"default\" (if \"-replica\" takes a value, write -replica=VALUE)"), err());
+        assertEquals(List.of(), launcher.commands);
+    }
+
+    @Test
     void aConfiguredPathWorksLikeItsAlias() {
         assertEquals(0, run(new FakeContext("v0.3.13"), "snapshots", "/srv/app/data/../data/app.db"));
         assertEquals("/srv/app/data/app.db", launcher.lastArgs().get(4));
@@ -195,6 +214,16 @@ class CliTest {
     }
 
     @Test
+    void helpKeysListsEveryKeyFromTheRegistryForErrorMessagesToPointAt() {
+        assertEquals(0, run(new FakeContext("v0.3.13"), "help", "keys"));
+        for (var key : dev.litestreamagent.settings.Keys.topLevel()) {
+            assertTrue(out().contains("  " + key.name()) && out().contains(key.envName()), key + " missing:\n" + out());
+        }
+        assertTrue(out().contains("  litestream.dbs.<alias>.path  LITESTREAM_AGENT_DBS_<ALIAS>_PATH"), out());
+        assertTrue(out().contains("litestream.stop-timeout (default 20s)"), out());
+    }
+
+    @Test
     void helpForOneCommandAndHelpDespiteABrokenConfiguration() {
         assertEquals(0, run(new FakeContext("0.5.2"), "help", "restore"));
         assertTrue(out().contains("restore [flags] DB|REPLICA_URL"), out());
@@ -265,7 +294,7 @@ class CliTest {
     void aConfigurationErrorHasOneHeader(@TempDir Path dir) {
         assertEquals(2, run(realConfig(dir, "litestream.stop-timout", "5s"), "databases"));
         assertEquals(List.of("litestream-agent: invalid litestream-agent configuration (1 problem):",
-                "litestream.stop-timout: was \"5s\", expected a known key (see docs/configuration.md); this one does not"
+                "litestream.stop-timout: was \"5s\", expected a known key (java -jar litestream-agent.jar help keys lists them); this one does not"
                         + " exist, did you mean litestream.stop-timeout?"), err().lines().toList());
     }
 

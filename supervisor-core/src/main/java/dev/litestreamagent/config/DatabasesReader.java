@@ -65,7 +65,8 @@ final class DatabasesReader {
             Map<String, String> litestreamOptions = litestreamOptions(alias);
             Map<String, String> replica = options(prefix + Keys.REPLICA);
             boolean defaulted = replica.isEmpty();
-            Map<String, String> configured = defaulted ? null : ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader);
+            Map<String, String> configured = defaulted ? null
+                    : absoluteFilePath(prefix + Keys.REPLICA, ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader));
             if (!location.isPresent()) {
                 continue;
             }
@@ -82,6 +83,21 @@ final class DatabasesReader {
                     defaulted));
         }
         return databases;
+    }
+
+    /** A file replica's {@code path}, absolute: relative to the properties file when set there, as the database's. */
+    private Map<String, String> absoluteFilePath(String prefix, Map<String, String> replica) {
+        String path = replica.get("path");
+        if (!"file".equals(replica.get("type")) || path == null) {
+            return replica;
+        }
+        Map<String, String> absolute = new LinkedHashMap<>(replica);
+        try {
+            absolute.put("path", reader.relativeTo(prefix + "path", workingDirectory).resolve(path).normalize().toString());
+        } catch (InvalidPathException e) {
+            reader.problem(prefix + "path", path, "a directory path (" + e.getReason() + ")");
+        }
+        return absolute;
     }
 
     /** Aliases in sorted order, so the generated config does not depend on where each key was set. */
@@ -127,7 +143,7 @@ final class DatabasesReader {
         } else if (file.isPresent()) {
             key = pathKey;
             try {
-                path = workingDirectory.resolve(file.get()).toAbsolutePath().normalize();
+                path = reader.relativeTo(pathKey, workingDirectory).resolve(file.get()).toAbsolutePath().normalize();
             } catch (InvalidPathException e) {
                 reader.problem(pathKey, file.get(), "a file path (" + e.getReason() + ")");
                 return Optional.empty();

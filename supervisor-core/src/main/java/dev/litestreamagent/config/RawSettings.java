@@ -39,6 +39,7 @@ final class RawSettings {
     private static final String RESERVED_TEST_PREFIX = "litestream.test.";
 
     private final Map<String, Entry> entries = new TreeMap<>();
+    private Path fileDirectory;
     private final List<String> described = new ArrayList<>();
 
     private RawSettings() {
@@ -67,6 +68,11 @@ final class RawSettings {
 
     Map<String, Entry> entries() {
         return Collections.unmodifiableMap(entries);
+    }
+
+    /** The directory of the properties file read from disk; empty when none was (or it came from the class path). */
+    Optional<Path> fileDirectory() {
+        return Optional.ofNullable(fileDirectory);
     }
 
     /** Where settings came from, for people: one source per line. */
@@ -113,7 +119,7 @@ final class RawSettings {
                 problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, value),
                         KeySuggestion.forEnvName(name).map(known -> "a known variable, did you mean " + known + "?")
                                 .orElse("a variable named after a known key, such as LITESTREAM_AGENT_STOP_TIMEOUT or "
-                                        + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (see docs/configuration.md)")));
+                                        + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (java -jar litestream-agent.jar help keys lists them)")));
             }
         });
         return out;
@@ -151,6 +157,7 @@ final class RawSettings {
     private void readFile(Path file, List<ConfigProblem> problems) {
         try (InputStream in = Files.newInputStream(file)) {
             load(in, "properties file: " + file);
+            fileDirectory = file.toAbsolutePath().getParent();
         } catch (IOException | IllegalArgumentException e) {
             problems.add(new ConfigProblem(Keys.CONFIG_FILE.name(), file.toString(),
                     "a readable properties file (" + e.getMessage() + ")"));

@@ -4,6 +4,7 @@ import dev.litestreamagent.settings.Key;
 import dev.litestreamagent.settings.KeySuggestion;
 import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.settings.ValueType;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,16 @@ final class SettingReader {
         Optional<String> value = raw.get(key).map(e -> e.value);
         value.ifPresent(v -> effective.put(key, Secrets.display(key, v)));
         return value;
+    }
+
+    /**
+     * What a relative path in {@code key}'s value is relative to: the properties file's directory when
+     * the value comes from that file (it then means the same wherever the CLI or the application runs
+     * from), else {@code workingDirectory}.
+     */
+    Path relativeTo(String key, Path workingDirectory) {
+        return source(key).filter(s -> s == RawSettings.Source.FILE).flatMap(s -> raw.fileDirectory())
+                .orElse(workingDirectory);
     }
 
     /** Where the value of {@code key} came from, when it is set. */
@@ -99,7 +110,7 @@ final class SettingReader {
         raw.entries().forEach((key, entry) -> {
             if (!read.contains(key)) {
                 problems.add(new ConfigProblem(key.isEmpty() ? "(an empty key)" : key, Secrets.maskUnknown(key, entry.value),
-                        "a known key (see docs/configuration.md); this one does not exist"
+                        "a known key (java -jar litestream-agent.jar help keys lists them); this one does not exist"
                                 + KeySuggestion.forKey(key).map(k -> ", did you mean " + k + "?").orElse("")
                                 + origin(key)));
             }

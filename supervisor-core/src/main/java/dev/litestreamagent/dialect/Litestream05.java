@@ -15,14 +15,26 @@ final class Litestream05 extends Dialect {
     private static final List<String> GLOBAL_SINCE_05 = list("snapshot-interval", "retention",
             "retention-check-interval", "validation-interval");
     private static final Map<String, Set<String>> SUBCOMMANDS = new HashMap<>();
+    /** The agent's {@code status} is its own; Litestream's is run as {@code litestream-status}. */
+    private static final String LITESTREAM_STATUS = "litestream-status";
 
     static {
         SUBCOMMANDS.put("databases", flags("config"));
-        SUBCOMMANDS.put("ltx", flags("config", "replica"));
+        SUBCOMMANDS.put("ltx", flags("config", "replica", "level"));
         SUBCOMMANDS.put("replicate", flags("config", "exec", "log-level"));
+        SUBCOMMANDS.put("reset", flags("config"));
         SUBCOMMANDS.put("restore", flags("config", "o", "txid", "timestamp", "parallelism", "follow-interval",
                 "integrity-check", "exec"));
+        SUBCOMMANDS.put("status", flags("config"));
         SUBCOMMANDS.put("version", flags("config"));
+        // The daemon's commands talk to a running replicate over its control socket: no -config.
+        SUBCOMMANDS.put("info", flags("socket"));
+        SUBCOMMANDS.put("list", flags("socket", "timeout"));
+        SUBCOMMANDS.put("register", flags("socket", "timeout", "replica"));
+        SUBCOMMANDS.put("start", flags("socket", "timeout"));
+        SUBCOMMANDS.put("stop", flags("socket", "timeout"));
+        SUBCOMMANDS.put("sync", flags("socket", "timeout"));
+        SUBCOMMANDS.put("unregister", flags("socket", "timeout"));
     }
 
     Litestream05(LitestreamVersion version) {
@@ -66,10 +78,19 @@ final class Litestream05 extends Dialect {
         database.put("replica", replica);
     }
 
-    /** {@code wal} is a deprecated alias of {@code ltx}; generations and snapshots are gone with the format. */
+    /**
+     * {@code wal} is a deprecated alias of {@code ltx}; generations and snapshots are gone with the format;
+     * Litestream's {@code status} goes by {@link #LITESTREAM_STATUS}.
+     */
     @Override
     public Optional<String> subcommand(String command) {
-        return command.equals("wal") ? Optional.of("ltx") : super.subcommand(command);
+        if (command.equals("wal")) {
+            return Optional.of("ltx");
+        }
+        if (command.equals(LITESTREAM_STATUS)) {
+            return Optional.of("status");
+        }
+        return super.subcommand(command);
     }
 
     /**

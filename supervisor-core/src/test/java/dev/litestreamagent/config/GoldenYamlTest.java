@@ -33,12 +33,14 @@ class GoldenYamlTest {
             "everything, 0.3.13", "everything, 0.5.2",
             "v05-only, 0.5.2"})
     void rendersTheExpectedYaml(String name, String version) throws Exception {
-        RenderedConfig rendered = render(name, version);
+        // Relative paths in a properties file follow the file: here as if it lived in APP_DIR.
+        String yaml = render(name, version).yaml()
+                .replace(golden(name + ".properties").getParent().toString(), APP_DIR.toString());
         Path expected = golden(name + ".v" + version.substring(0, 3) + ".yml");
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(sourceTree(expected), rendered.yaml());
+            Files.writeString(sourceTree(expected), yaml);
         }
-        assertEquals(Files.readString(expected), rendered.yaml());
+        assertEquals(Files.readString(expected), yaml);
     }
 
     @Test

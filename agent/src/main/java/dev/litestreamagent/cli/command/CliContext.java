@@ -23,7 +23,17 @@ public interface CliContext {
         return Dialect.of(version());
     }
 
+    /**
+     * The installed binary.
+     *
+     * @throws IllegalStateException saying why when there is none ({@link #binaryProblem()})
+     */
     Path binary();
+
+    /** Why no binary could be found or fetched; {@link #version()} is then the one configured or the default. */
+    default Optional<String> binaryProblem() {
+        return Optional.empty();
+    }
 
     /** Where the binary was found: {@code litestream.bin-path}, {@code cache}, {@code PATH} or {@code download}. */
     String binaryOrigin();
@@ -38,6 +48,19 @@ public interface CliContext {
     Map<String, String> childEnvironment();
 
     List<DatabaseRef> databases();
+
+    /** Why {@link #databases()} is empty, naming where the configuration was looked for: for an error message. */
+    default String noDatabaseReason() {
+        return "no database configured (litestream.dbs.<alias>.path or .url) in: " + configSources().replace('\n', ';');
+    }
+
+    /**
+     * {@code litestream.enabled}: false turns the agent off in the application, and the CLI's
+     * {@code replicate} with it; the other commands (restore, listings, verify) still work.
+     */
+    default boolean replicationEnabled() {
+        return true;
+    }
 
     /** How long a foreground Litestream gets for its final sync after SIGTERM ({@code litestream.stop-timeout}). */
     Duration stopTimeout();

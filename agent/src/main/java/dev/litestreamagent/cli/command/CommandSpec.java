@@ -12,46 +12,69 @@ import java.util.stream.Collectors;
  */
 public enum CommandSpec {
     CONFIG("config", "", "print the YAML handed to Litestream (secrets as $VAR references)", Owner.AGENT,
-            (spec, tools) -> new ConfigCommand(tools)),
+            Positional.NONE, (spec, tools) -> new ConfigCommand(tools)),
     DATABASES("databases", "[flags]", "list the configured databases and their replicas", Owner.LITESTREAM,
-            PassThroughCommand::new),
+            Positional.EVERY_DATABASE, PassThroughCommand::new),
     GENERATIONS("generations", "[flags] DB|REPLICA_URL", "list the generations of a database's replicas",
-            Owner.LITESTREAM, PassThroughCommand::new),
+            Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
     SNAPSHOTS("snapshots", "[flags] DB|REPLICA_URL", "list the snapshots of a database's replicas", Owner.LITESTREAM,
-            PassThroughCommand::new),
+            Positional.DATABASE, PassThroughCommand::new),
     WAL("wal", "[flags] DB|REPLICA_URL", "list WAL files (on 0.5: LTX files, the same as ltx)", Owner.LITESTREAM,
-            PassThroughCommand::new),
-    LTX("ltx", "[flags] DB|REPLICA_URL", "list the LTX files of a database's replica", Owner.LITESTREAM,
-            PassThroughCommand::new),
+            Positional.DATABASE, PassThroughCommand::new),
+    LTX("ltx", "[-level N] [flags] DB|REPLICA_URL", "list the LTX files of a database's replica", Owner.LITESTREAM,
+            Positional.DATABASE, PassThroughCommand::new),
     RESTORE("restore", "[flags] DB|REPLICA_URL", "restore a database from its replica (-o PATH to put it elsewhere)",
-            Owner.LITESTREAM, (spec, tools) -> new RestoreCommand(tools)),
+            Owner.LITESTREAM, Positional.DATABASE, (spec, tools) -> new RestoreCommand(tools)),
     REPLICATE("replicate", "[-exec \"CMD\"] [flags]",
             "replicate every configured database (0.5: MCP server too when litestream.mcp-addr is set)",
-            Owner.LITESTREAM, (spec, tools) -> new ReplicateCommand(tools)),
+            Owner.LITESTREAM, Positional.EVERY_DATABASE, (spec, tools) -> new ReplicateCommand(tools)),
+    LITESTREAM_STATUS("litestream-status", "[-json] [DB]",
+            "Litestream's own status command: each database's local TXID and WAL size, from its files (0.5.6+)",
+            Owner.LITESTREAM, Positional.OPTIONAL_DATABASE, PassThroughCommand::new),
+    RESET("reset", "[-dry-run] DB", "clear Litestream's local state of a database: the next sync starts with a"
+            + " fresh snapshot (0.5.7+)", Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
+    SYNC("sync", "[-wait] [-timeout S] [-socket PATH] DB", "make the running replicate sync a database now,"
+            + " over its control socket (0.5.9+)", Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
+    INFO("info", "[-socket PATH]", "the running replicate's information, over its control socket (0.5.8+)",
+            Owner.LITESTREAM, Positional.NONE, PassThroughCommand::new),
+    LIST("list", "[-socket PATH] [-timeout S]", "the databases the running replicate manages (0.5.8+)",
+            Owner.LITESTREAM, Positional.NONE, PassThroughCommand::new),
+    REGISTER("register", "-replica URL [-socket PATH] [-json] DB", "add a database to the running replicate"
+            + " (0.5.8+)", Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
+    UNREGISTER("unregister", "[-socket PATH] [-json] DB", "remove a database from the running replicate (0.5.8+)",
+            Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
+    START("start", "[-socket PATH] [-json] DB", "resume replicating a database in the running replicate (0.5.7+)",
+            Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
+    STOP("stop", "[-socket PATH] DB", "stop replicating a database in the running replicate, after a final sync"
+            + " (0.5.7+)", Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
     VERIFY("verify", "[--json] DB... | [--json] --all",
             "prove the backup is current: write a row, restore until it appears, check integrity", Owner.AGENT,
-            (spec, tools) -> new VerifyCommand(tools)),
+            Positional.NONE, (spec, tools) -> new VerifyCommand(tools)),
     VERSION("version", "", "print the installed Litestream's version (--version: the agent's too)",
-            Owner.LITESTREAM, PassThroughCommand::new),
+            Owner.LITESTREAM, Positional.NONE, PassThroughCommand::new),
     INSTALL("install", "[--dir DIR]",
             "download the pinned Litestream for this machine (sha256-checked) into the agent's cache or DIR;"
-                    + " prints the litestream.bin-path line", Owner.AGENT, (spec, tools) -> new InstallCommand(tools)),
+                    + " prints the litestream.bin-path line", Owner.AGENT, Positional.NONE,
+            (spec, tools) -> new InstallCommand(tools)),
     ATTACH("attach", "PID [CONFIG.properties] [key=value ...]",
             "load the agent into a running JVM of this user: replication starts without a restart", Owner.AGENT,
-            (spec, tools) -> new AttachCommand(tools)),
-    HELP("help", "[COMMAND]", "list the commands, or describe one", Owner.AGENT, (spec, tools) -> new HelpCommand(tools));
+            Positional.NONE, (spec, tools) -> new AttachCommand(tools)),
+    HELP("help", "[COMMAND | keys]", "list the commands, describe one, or list the configuration keys", Owner.AGENT,
+            Positional.NONE, (spec, tools) -> new HelpCommand(tools));
 
     private final String command;
     private final String synopsis;
     private final String summary;
     private final Owner owner;
+    private final Positional positional;
     private final Factory factory;
 
-    CommandSpec(String command, String synopsis, String summary, Owner owner, Factory factory) {
+    CommandSpec(String command, String synopsis, String summary, Owner owner, Positional positional, Factory factory) {
         this.command = command;
         this.synopsis = synopsis;
         this.summary = summary;
         this.owner = owner;
+        this.positional = positional;
         this.factory = factory;
     }
 
@@ -107,13 +130,39 @@ public enum CommandSpec {
         return dialect.subcommand(command).orElse(command);
     }
 
-    /** Whether the command's positional argument names a database (alias, path or replica URL). */
-    boolean takesDatabase() {
-        return this == GENERATIONS || this == SNAPSHOTS || this == WAL || this == LTX || this == RESTORE;
+    /** The positional argument of one of Litestream's commands: none, or a database (alias, path or replica URL). */
+    Positional positional() {
+        return positional;
+    }
+
+    /** Whether the flags are Litestream's own, passed through (its help describes them). */
+    boolean passesFlags() {
+        return owner == Owner.LITESTREAM && this != VERSION;
     }
 
     /** Litestream's commands exist per version; the agent's own exist with every version. */
     private enum Owner { AGENT, LITESTREAM }
+
+    /**
+     * The databases a Litestream command names besides its flags: none, and then it acts on no
+     * database or on every configured one; at most one (none: every configured one); exactly one.
+     */
+    enum Positional {
+        NONE, EVERY_DATABASE, OPTIONAL_DATABASE, DATABASE;
+
+        /** Whether a configuration without databases leaves the command nothing to do. */
+        boolean needsConfiguredDatabases() {
+            return this == EVERY_DATABASE || this == OPTIONAL_DATABASE;
+        }
+
+        int least() {
+            return this == DATABASE ? 1 : 0;
+        }
+
+        int most() {
+            return this == NONE || this == EVERY_DATABASE ? 0 : 1;
+        }
+    }
 
     /** Makes the command of an entry; the entry is given so that one class can run several similar commands. */
     private interface Factory {

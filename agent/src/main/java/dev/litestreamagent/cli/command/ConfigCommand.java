@@ -1,8 +1,12 @@
 package dev.litestreamagent.cli.command;
 
+import dev.litestreamagent.settings.Keys;
 import java.util.List;
 
-/** {@code config}: the YAML handed to Litestream, secrets as {@code $VAR} references. */
+/**
+ * {@code config}: the YAML handed to Litestream, secrets as {@code $VAR} references. Needs no binary:
+ * without one, the YAML is rendered for the configured or default version, and stderr says so.
+ */
 final class ConfigCommand implements Command {
     private final Tools tools;
 
@@ -12,10 +16,16 @@ final class ConfigCommand implements Command {
 
     @Override
     public int run(List<String> args) {
-        CliContext context = tools.context(CommandSpec.CONFIG);
+        CliContext context = tools.loader().load();
         if (!args.isEmpty()) {
             throw new UsageException("config: takes no arguments; seen \"" + String.join(" ", args) + "\"");
         }
+        if (context.databases().isEmpty()) {
+            throw new IllegalArgumentException("config: " + context.noDatabaseReason());
+        }
+        context.binaryProblem().ifPresent(problem -> tools.err().println("litestream-agent: config: rendered for"
+                + " Litestream " + context.version() + " (" + Keys.VERSION.name() + " or its default), as no binary"
+                + " was found to ask: " + problem));
         tools.out().print(context.renderedYaml());
         tools.out().flush();
         return OK;

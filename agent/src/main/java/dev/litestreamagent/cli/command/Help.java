@@ -1,10 +1,17 @@
 package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.dialect.Dialect;
+import dev.litestreamagent.settings.Durations;
+import dev.litestreamagent.settings.Key;
+import dev.litestreamagent.settings.Keys;
+import java.time.Duration;
+import java.util.List;
 
 /** The help screens: every command with one line, or one command in detail. */
 public final class Help {
     public static final String LAUNCH = "java -jar litestream-agent.jar";
+    /** The help topic that lists the configuration keys: error messages about keys point here. */
+    static final String KEYS = "keys";
 
     private Help() {
     }
@@ -12,9 +19,9 @@ public final class Help {
     /** All commands; {@code context} is null when the configuration could not be loaded ({@code problem}). */
     static String overview(CliContext context, String problem) {
         StringBuilder text = new StringBuilder("Usage: ").append(LAUNCH).append(" <command> [arguments]\n\nCommands:\n");
-        Dialect installed = context == null ? null : context.dialect();
+        Dialect installed = context == null || context.binaryProblem().isPresent() ? null : context.dialect();
         for (CommandSpec spec : CommandSpec.values()) {
-            text.append(String.format("  %-12s %s", spec.command(), spec.summary()));
+            text.append(String.format("  %-17s %s", spec.command(), spec.summary()));
             if (!spec.availability().isEmpty()) {
                 text.append(" [").append(spec.availability())
                         .append(installed != null && !spec.availableOn(installed)
@@ -23,13 +30,38 @@ public final class Help {
             }
             text.append('\n');
         }
-        text.append(String.format("  %-12s %s\n", "--version", "the agent's version, the Litestream it runs (and where from), the Java version"));
+        text.append(String.format("  %-17s %s\n", "--version", "the agent's version, the Litestream it runs (and where from), the Java version"));
         text.append("\nDB is a database alias, or the path of a configured database; replica URLs (s3://...) and\n"
-                + "Litestream's own flags pass through unchanged (-flag=value always works).\n"
+                + "Litestream's own flags pass through unchanged, before or after DB (-flag=value always works).\n"
                 + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; 2 usage or configuration error.\n"
-                + "Run '" + LAUNCH + " help <command>' for one command.\n\n");
+                + "Run '" + LAUNCH + " help <command>' for one command, '" + LAUNCH + " help " + KEYS
+                + "' for the configuration keys.\n\n");
         text.append(environment(context, problem));
         return text.toString();
+    }
+
+    /** Every configuration key with its environment variable, default and one line: the jar's own key reference. */
+    static String keys() {
+        StringBuilder text = new StringBuilder("Configuration keys (litestream.properties, -D<key>=..., or the"
+                + " environment variable), highest precedence first: agent argument, -D, environment, file.\n");
+        appendKeys(text, Keys.topLevel(), false);
+        appendKeys(text, Keys.database(), true);
+        text.append("  ").append(Keys.DBS).append("<alias>.").append(Keys.REPLICA).append("<option>\n      the database's"
+                + " replica: type (s3, file, ...) and Litestream's options for that type\n  ").append(Keys.DEFAULT_REPLICA)
+                .append("<option>\n      options added to every default (S3) replica\n");
+        return text.toString();
+    }
+
+    private static void appendKeys(StringBuilder text, List<Key<?>> keys, boolean perDatabase) {
+        for (Key<?> key : keys) {
+            text.append("  ").append(perDatabase ? key.nameFor("<alias>") : key.name())
+                    .append(key.defaultValue() == null ? "" : " (default " + display(key.defaultValue()) + ")")
+                    .append("  ").append(key.envName()).append("\n      ").append(key.doc()).append('\n');
+        }
+    }
+
+    private static String display(Object value) {
+        return value instanceof Duration ? Durations.format((Duration) value) : value.toString();
     }
 
     static String command(CommandSpec spec, CliContext context, String problem) {
@@ -41,10 +73,10 @@ public final class Help {
         if (!spec.availability().isEmpty()) {
             text.append("  Exists in ").append(spec.availability()).append(".\n");
         }
-        if (spec.takesDatabase() || spec == CommandSpec.DATABASES || spec == CommandSpec.REPLICATE) {
-            String name = context == null ? spec.command() : spec.litestreamCommand(context.dialect());
-            text.append("  Flags are Litestream's own, passed through unchanged: see '")
-                    .append(context == null ? "litestream" : context.binary().toString())
+        if (spec.passesFlags()) {
+            String name = installed(context) ? spec.litestreamCommand(context.dialect()) : spec.command();
+            text.append("  Flags are Litestream's own, passed through unchanged, before or after DB: see '")
+                    .append(installed(context) ? context.binary().toString() : "litestream")
                     .append(' ').append(name).append(" -h'. -config is the agent's (see the config command).\n");
         }
         if (spec == CommandSpec.VERIFY) {
@@ -55,12 +87,17 @@ public final class Help {
         return text.append('\n').append(environment(context, problem)).toString();
     }
 
+    private static boolean installed(CliContext context) {
+        return context != null && !context.binaryProblem().isPresent();
+    }
+
     private static String environment(CliContext context, String problem) {
         if (context == null) {
             return "Configuration: not loaded: " + problem + "\n";
         }
-        StringBuilder text = new StringBuilder("Litestream: ").append(context.version()).append(" at ")
-                .append(context.binary()).append("\nConfiguration: ").append(context.configSources()).append("\nDatabases:");
+        StringBuilder text = new StringBuilder("Litestream: ").append(installed(context)
+                        ? context.version() + " at " + context.binary() : "none found: " + context.binaryProblem().get())
+                .append("\nConfiguration: ").append(context.configSources()).append("\nDatabases:");
         if (context.databases().isEmpty()) {
             text.append(" none configured");
         }

@@ -3,7 +3,10 @@ package dev.litestreamagent.cli.command;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code help [COMMAND]} (also no command, {@code -h}, {@code --help}): works with a broken configuration too. */
+/**
+ * {@code help [COMMAND | keys]} (also no command, {@code -h}, {@code --help}): works with a broken
+ * configuration too; {@code help keys} lists the configuration keys, which the jar carries no other page of.
+ */
 public final class HelpCommand implements Command {
     private final Tools tools;
 
@@ -14,6 +17,11 @@ public final class HelpCommand implements Command {
     @Override
     public int run(List<String> topic) {
         Optional<CommandSpec> spec = Optional.empty();
+        if (topic.equals(List.of(Help.KEYS))) {
+            tools.out().print(Help.keys());
+            tools.out().flush();
+            return OK;
+        }
         if (!topic.isEmpty()) {
             if (topic.size() > 1) {
                 throw new UsageException("help: expected at most one command name; seen \"" + String.join(" ", topic) + "\"");

@@ -2,14 +2,17 @@ package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.dialect.Dialect;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the positional arguments of a Litestream subcommand the way Go's {@code flag} package
- * does, so that the database argument can be swapped for a path while every flag passes through
- * untouched. Only the flags that take a value must be known (from Litestream's own flag sets);
- * any other flag is taken as a boolean, and {@code -flag=value} always works.
+ * Splits the arguments of a Litestream subcommand into flags and positional arguments, with flags
+ * before or after the positionals as argparse allows (Go's {@code flag} package, which Litestream
+ * uses, stops at the first positional: the agent hands them over flags first). Only the flags that
+ * take a value must be known (the dialect's table, from Litestream's own flag sets); any other flag
+ * is taken as a boolean, {@code -flag=value} always works, and {@code --} ends the flags.
  */
 final class LitestreamArgs {
     private final String command;
@@ -26,49 +29,55 @@ final class LitestreamArgs {
     }
 
     /**
-     * Indexes of the positional arguments in {@code args} (everything after the flags).
+     * The flags and positionals of {@code args}.
      *
-     * @throws UsageException when the last flag takes a value and has none (Litestream would say only
-     *         "flag needs an argument", after the agent had already resolved the database)
+     * @throws UsageException when a flag that takes a value has none (Litestream would say only "flag needs
+     *         an argument", after the agent had resolved the database), or for a flag the agent owns
+     *         ({@code -config}, {@code -no-expand-env})
      */
-    List<Integer> positionalIndexes(List<String> args) {
-        int first = firstPositional(args);
-        if (first > args.size()) {
-            throw new UsageException(command + ": flag \"" + args.get(args.size() - 1) + "\" needs a value");
-        }
-        List<Integer> positions = new ArrayList<>();
-        for (int i = first; i < args.size(); i++) {
-            positions.add(i);
-        }
-        return positions;
-    }
-
-    /** Where the positional arguments start, the way Go's flag package reads; past the end when a value is missing. */
-    private int firstPositional(List<String> args) {
-        int i = 0;
-        while (i < args.size()) {
+    Split split(List<String> args) {
+        List<String> flags = new ArrayList<>();
+        List<String> positionals = new ArrayList<>();
+        String suspect = null;
+        for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if ("--".equals(arg)) {
-                return i + 1;
+                positionals.addAll(args.subList(i + 1, args.size()));
+                break;
             }
             if (!arg.startsWith("-") || "-".equals(arg)) {
-                return i;
+                positionals.add(arg);
+                continue;
             }
-            i += !arg.contains("=") && valueFlags.contains(flagName(arg)) ? 2 : 1;
+            rejectAgentsFlag(arg);
+            flags.add(arg);
+            if (arg.contains("=")) {
+                continue;
+            }
+            if (valueFlags.contains(flagName(arg))) {
+                if (i + 1 == args.size()) {
+                    throw new UsageException(command + ": flag \"" + arg + "\" needs a value");
+                }
+                flags.add(args.get(++i));
+            } else if (suspect == null && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                suspect = arg;
+            }
         }
-        return i;
+        return new Split(flags, positionals, suspect);
     }
 
-    /** The agent hands Litestream its own generated config: a {@code -config} from the operator is a mistake. */
-    void rejectConfigFlag(List<String> args) {
-        int end = Math.min(firstPositional(args), args.size());
-        for (int i = 0; i < end; i++) {
-            String arg = args.get(i);
-            if (arg.startsWith("-") && "config".equals(flagName(arg))) {
-                throw new UsageException(command + ": -config is not accepted (seen \"" + arg
-                        + "\"); the agent generates Litestream's config from its own configuration"
-                        + " (show it with the config command)");
-            }
+    /** The agent hands Litestream its own generated config, which needs its variables expanded. */
+    private void rejectAgentsFlag(String arg) {
+        String name = flagName(arg);
+        if ("config".equals(name)) {
+            throw new UsageException(command + ": -config is not accepted (seen \"" + arg
+                    + "\"); the agent generates Litestream's config from its own configuration"
+                    + " (show it with the config command)");
+        }
+        if ("no-expand-env".equals(name) && valueFlags.contains("config")) {
+            throw new UsageException(command + ": -no-expand-env is not accepted (seen \"" + arg + "\"); the config"
+                    + " the agent generates names its secrets as ${LSA_...} variables (and the default replica's bucket"
+                    + " as $LITESTREAM_REPLICA_BUCKET), which Litestream would then read literally");
         }
     }
 
@@ -76,5 +85,44 @@ final class LitestreamArgs {
         String name = arg.startsWith("--") ? arg.substring(2) : arg.substring(1);
         int eq = name.indexOf('=');
         return eq < 0 ? name : name.substring(0, eq);
+    }
+
+    /** The flags in the order given, each followed by its value when it takes one; then the positionals. */
+    static final class Split {
+        private final List<String> flags;
+        private final List<String> positionals;
+        private final String suspect;
+
+        private Split(List<String> flags, List<String> positionals, String suspect) {
+            this.flags = Collections.unmodifiableList(flags);
+            this.positionals = Collections.unmodifiableList(positionals);
+            this.suspect = suspect;
+        }
+
+        List<String> flags() {
+            return flags;
+        }
+
+        List<String> positionals() {
+            return positionals;
+        }
+
+        /**
+         * The first flag taken as a boolean although a word followed it: when there are too many
+         * positionals, it may be a flag whose value the agent does not know about.
+         */
+        Optional<String> suspectedValueFlag() {
+            return Optional.ofNullable(suspect);
+        }
+
+        /** As Go's flag package reads them: flags first, then {@code --} when a positional looks like a flag. */
+        List<String> forLitestream(List<String> positionalsToPass) {
+            List<String> line = new ArrayList<>(flags);
+            if (positionalsToPass.stream().anyMatch(arg -> arg.startsWith("-") && !"-".equals(arg))) {
+                line.add("--");
+            }
+            line.addAll(positionalsToPass);
+            return line;
+        }
     }
 }

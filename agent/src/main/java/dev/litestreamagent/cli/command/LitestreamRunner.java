@@ -32,16 +32,27 @@ final class LitestreamRunner {
         if (!withConfig) {
             return runner.runForeground(spec(command(command, null, args), output), context.stopTimeout());
         }
-        try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
+        try (GeneratedConfigFile config = writeConfig(command)) {
             return runner.runForeground(spec(command(command, config, args), output), context.stopTimeout());
         }
     }
 
     /** Runs with the generated config and the output captured, bounded by {@code timeout}. */
     RunResult capture(String command, List<String> args, Duration timeout) throws IOException, InterruptedException {
-        try (GeneratedConfigFile config = GeneratedConfigFile.write(context.renderedYaml())) {
+        try (GeneratedConfigFile config = writeConfig(command)) {
             return runner.run(spec(command(command, config, args), Output.captured()), timeout);
         }
+    }
+
+    /**
+     * The generated config, which must name a database: Litestream 0.3's {@code replicate} would
+     * otherwise say "no databases specified" and wait for a signal.
+     */
+    private GeneratedConfigFile writeConfig(String command) throws IOException {
+        if (context.databases().isEmpty()) {
+            throw new IllegalArgumentException(command + ": " + context.noDatabaseReason());
+        }
+        return GeneratedConfigFile.write(context.renderedYaml());
     }
 
     private ProcessSpec spec(List<String> command, Output output) {

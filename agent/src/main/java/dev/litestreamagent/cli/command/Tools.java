@@ -32,10 +32,19 @@ public final class Tools {
     /**
      * The loaded configuration and installed binary, for a command that exists on that binary.
      *
+     * @throws IllegalArgumentException when the command acts on every configured database and there is none
+     * @throws IllegalStateException when no binary was found, saying why
      * @throws UsageException when the installed Litestream has no such command, naming its version
      */
     CliContext context(CommandSpec spec) {
         CliContext context = loader.load();
+        // A missing configuration is the first thing to fix: no binary could help.
+        if (spec.positional().needsConfiguredDatabases() && context.databases().isEmpty()) {
+            throw new IllegalArgumentException(spec.command() + ": " + context.noDatabaseReason());
+        }
+        context.binaryProblem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         if (!spec.availableOn(context.dialect())) {
             throw new UsageException(spec.command() + ": exists in " + spec.availability()
                     + "; the installed Litestream is " + context.version() + " (" + context.binary() + ")");
