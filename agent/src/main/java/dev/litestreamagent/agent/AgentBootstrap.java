@@ -10,10 +10,13 @@ import java.lang.instrument.Instrumentation;
 /**
  * What premain and agentmain do: as little as possible before returning. The configuration is
  * read before main() only when it may ask for that (litestream.required, restore on start; see
- * {@link StartupProbe}) or after an attach; otherwise on a thread of the agent's own.
+ * {@link StartupProbe}) or after an attach; otherwise on a thread of the agent's own, once main() runs.
  */
 final class AgentBootstrap {
     enum Mode { PREMAIN, AGENTMAIN }
+
+    /** Longest wait for main() before the deferred start goes ahead anyway (a launcher we do not recognise). */
+    private static final long MAIN_WAIT_CAP_MS = 1_000;
 
     private AgentBootstrap() {
     }
@@ -31,7 +34,8 @@ final class AgentBootstrap {
                     System.getenv(), Thread.currentThread().getContextClassLoader())) {
                 startNow(agentArgs, mode, instrumentation);
             } else {
-                Thread loader = new Thread(new Deferred(agentArgs, mode, instrumentation), "litestream-agent-config");
+                Thread loader = new Thread(new Deferred(agentArgs, mode, instrumentation, Thread.currentThread()),
+                        "litestream-agent-config");
                 loader.setDaemon(true);
                 loader.start();
             }
@@ -75,21 +79,27 @@ final class AgentBootstrap {
         runtime.start(instrumentation);
     }
 
-    /** The common start: nothing in the configuration needs main() to wait, so it is read off the critical path. */
+    /**
+     * The common start: nothing in the configuration needs main() to wait, so it is read off the critical
+     * path, after main() has begun: on two cores, a thread loading classes beside the JVM's own start delays main().
+     */
     private static final class Deferred implements Runnable {
         private final String agentArgs;
         private final Mode mode;
         private final Instrumentation instrumentation;
+        private final Thread mainThread;
 
-        Deferred(String agentArgs, Mode mode, Instrumentation instrumentation) {
+        Deferred(String agentArgs, Mode mode, Instrumentation instrumentation, Thread mainThread) {
             this.agentArgs = agentArgs;
             this.mode = mode;
             this.instrumentation = instrumentation;
+            this.mainThread = mainThread;
         }
 
         @Override
         public void run() {
             try {
+                MainStart.await(mainThread, MAIN_WAIT_CAP_MS);
                 startNow(agentArgs, mode, instrumentation);
             } catch (Throwable t) {
                 System.err.println("[litestream-agent] ERROR unexpected failure; the application runs without replication: " + t);

@@ -3,13 +3,12 @@ package dev.litestreamagent.agent;
 import dev.litestreamagent.config.SettingsFile;
 import dev.litestreamagent.settings.Key;
 import dev.litestreamagent.settings.Keys;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,10 +18,17 @@ import java.util.Map;
  * Loading and validating costs tens of milliseconds in a cold JVM, so every other start does
  * it on the agent's own thread. Conservative by design: a plain text scan of the raw sources,
  * where a false "yes" only costs that time and a false "no" cannot happen (those keys can come
- * from nowhere else). Plain loops and no lambdas: their first use is itself slow in a cold JVM.
+ * from nowhere else). Plain loops, no lambdas, no regex and no registry: in a cold JVM each of
+ * them costs milliseconds on main()'s critical path ({@link Keys} alone about 6 ms).
  */
 final class StartupProbe {
-    private static final List<String> WORDS = words();
+    /**
+     * The last part of each {@link Key#beforeMain()} key as properties and as environment variables spell
+     * it (any case): constants, as reading the registry would initialise it. StartupProbeTest checks them
+     * against the registry.
+     */
+    static final String[] WORDS = {"required", "restore-on-start", "restore_on_start"};
+    private static final String CONFIG_FILE_ENV = Keys.ENV_PREFIX + "CONFIG_FILE";
 
     private StartupProbe() {
     }
@@ -38,7 +44,7 @@ final class StartupProbe {
             if (key.startsWith(Keys.PREFIX) && mentions(key)) {
                 return true;
             }
-            if (named == null && key.equals(Keys.CONFIG_FILE.name())) {
+            if (named == null && key.equals(Keys.CONFIG_FILE_NAME)) {
                 named = String.valueOf(property.getValue()).trim(); // trimmed, as the full load reads it
             }
         }
@@ -47,15 +53,19 @@ final class StartupProbe {
                 return true;
             }
         }
-        String namedByEnv = env.get(Keys.CONFIG_FILE.envName());
+        String namedByEnv = env.get(CONFIG_FILE_ENV);
         if (named == null && namedByEnv != null) {
             named = namedByEnv.trim();
         }
         try {
             SettingsFile file = SettingsFile.locate(named, Paths.get("").toAbsolutePath(), classLoader);
             if (file.path() != null) {
-                return !Files.isRegularFile(file.path())
-                        || mentions(new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8));
+                if (!Files.isRegularFile(file.path())) {
+                    return true;
+                }
+                try (InputStream in = new FileInputStream(file.path().toFile())) { // NIO channels: ~25 classes more
+                    return mentions(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
             if (file.resource() != null) {
                 try (InputStream in = file.resource().openStream()) {
@@ -74,37 +84,20 @@ final class StartupProbe {
             return null;
         }
         String named = null;
-        for (String pair : agentArgs.split("[,;]")) {
+        int start = 0;
+        while (start <= agentArgs.length()) {
+            int end = start;
+            while (end < agentArgs.length() && agentArgs.charAt(end) != ',' && agentArgs.charAt(end) != ';') {
+                end++;
+            }
+            String pair = agentArgs.substring(start, end);
             int eq = pair.indexOf('=');
-            if (eq > 0 && SettingsFile.agentArgumentKey(pair.substring(0, eq).trim()).equals(Keys.CONFIG_FILE.name())) {
+            if (eq > 0 && SettingsFile.agentArgumentKey(pair.substring(0, eq).trim()).equals(Keys.CONFIG_FILE_NAME)) {
                 named = pair.substring(eq + 1).trim();
             }
+            start = end + 1;
         }
         return named;
-    }
-
-    /** The last part of each such key as properties and as environment variables spell it (any case). */
-    private static List<String> words() {
-        List<String> words = new ArrayList<>();
-        addWords(Keys.topLevel(), words);
-        addWords(Keys.database(), words);
-        return words;
-    }
-
-    private static void addWords(List<Key<?>> keys, List<String> words) {
-        for (Key<?> key : keys) {
-            if (key.beforeMain()) {
-                String last = key.name().substring(key.name().lastIndexOf('.') + 1);
-                addOnce(words, last);
-                addOnce(words, last.replace('-', '_'));
-            }
-        }
-    }
-
-    private static void addOnce(List<String> words, String word) {
-        if (!words.contains(word)) {
-            words.add(word);
-        }
     }
 
     private static boolean mentions(String text) {

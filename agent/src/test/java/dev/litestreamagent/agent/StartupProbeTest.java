@@ -1,12 +1,19 @@
 package dev.litestreamagent.agent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.settings.Key;
+import dev.litestreamagent.settings.Keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,5 +54,28 @@ class StartupProbeTest {
         // untrimmed, these would name no file, which the probe treats as "load before main()"
         assertFalse(probe(null, Map.of("litestream.config-file", " " + plain + " "), Map.of()), "values are trimmed");
         assertFalse(probe(null, Map.of(), Map.of("LITESTREAM_AGENT_CONFIG_FILE", plain + " ")), "values are trimmed");
+    }
+
+    /** The probe keeps its words as constants (no registry in premain): they must be the registry's before-main keys. */
+    @Test
+    void itLooksForExactlyTheKeysTheRegistryMarksBeforeMain() {
+        List<Key<?>> keys = new ArrayList<>(Keys.topLevel());
+        keys.addAll(Keys.database());
+        Set<String> expected = new LinkedHashSet<>();
+        for (Key<?> key : keys) {
+            if (key.beforeMain()) {
+                String last = key.name().substring(key.name().lastIndexOf('.') + 1);
+                expected.add(last);
+                expected.add(last.replace('-', '_'));
+            }
+        }
+        assertEquals(expected, new LinkedHashSet<>(Arrays.asList(StartupProbe.WORDS)));
+        assertEquals(Keys.CONFIG_FILE.name(), Keys.CONFIG_FILE_NAME);
+        assertTrue(probe(null, Map.of(), Map.of(Keys.CONFIG_FILE.envName(), dir().resolve("missing").toString())),
+                "the probe reads the file named by " + Keys.CONFIG_FILE.envName());
+    }
+
+    private static Path dir() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 }

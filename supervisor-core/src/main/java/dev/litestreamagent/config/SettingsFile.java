@@ -44,7 +44,7 @@ public final class SettingsFile {
     /** The agent argument's key for a setting: {@code config} is the file, and the {@code litestream.} prefix is optional. */
     public static String agentArgumentKey(String key) {
         if (key.equals("config")) {
-            return Keys.CONFIG_FILE.name();
+            return Keys.CONFIG_FILE_NAME; // a constant: no registry initialisation in premain
         }
         return key.startsWith(Keys.PREFIX) ? key : Keys.PREFIX + key;
     }
