@@ -10,33 +10,48 @@ import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs {@code <binary> version} and parses the answer. Each detector caches its answers per
- * absolute path and modification time: replacing the binary (a new mtime) runs it again, asking
- * the same detector twice does not. Whoever asks repeatedly keeps one detector; there is no
- * cache shared behind the callers' backs.
+ * absolute path, size and modification time: replacing the binary runs it again, asking the same
+ * detector twice does not. Whoever asks repeatedly keeps one detector; the only cache shared
+ * across detectors is the one a caller names ({@link #remembering}: a file in the cache directory).
  */
 public final class VersionDetector {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ProcessRunner runner = new ProcessRunner(new SystemProcessLauncher());
     private final Duration timeout;
+    private final KnownVersions known;
     private final Map<Key, LitestreamVersion> cache = new ConcurrentHashMap<>();
 
     /** Waits up to 5 s for the answer. */
     public VersionDetector() {
-        this(DEFAULT_TIMEOUT);
+        this(DEFAULT_TIMEOUT, null);
     }
 
     VersionDetector(Duration timeout) {
+        this(timeout, null);
+    }
+
+    VersionDetector(Duration timeout, KnownVersions known) {
         this.timeout = timeout;
+        this.known = known;
+    }
+
+    /**
+     * A detector that also keeps its answers in {@code cacheDirectory} for later JVMs (the CLI, the next
+     * start); with no cache directory, one of its own.
+     */
+    public static VersionDetector remembering(Optional<Path> cacheDirectory) {
+        return new VersionDetector(DEFAULT_TIMEOUT, cacheDirectory.map(KnownVersions::new).orElse(null));
     }
 
     /** The version {@code binary} reports, run at most once per path and modification time. */
@@ -44,16 +59,23 @@ public final class VersionDetector {
         Path absolute = binary.toAbsolutePath().normalize();
         Key key;
         try {
-            key = new Key(absolute, Files.getLastModifiedTime(absolute));
+            key = new Key(absolute, Files.size(absolute) + " " + Files.getLastModifiedTime(absolute).to(TimeUnit.NANOSECONDS));
         } catch (IOException e) {
             throw new BinaryException("cannot read Litestream binary " + absolute + ": " + e.getMessage(), e);
         }
         LitestreamVersion cached = cache.get(key);
+        if (cached == null && known != null) {
+            cached = known.get(absolute, key.stamp);
+        }
         if (cached != null) {
+            cache.put(key, cached);
             return cached;
         }
         LitestreamVersion version = run(absolute);
         cache.put(key, version);
+        if (known != null) {
+            known.put(absolute, key.stamp, version);
+        }
         return version;
     }
 
@@ -87,23 +109,24 @@ public final class VersionDetector {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
+    /** A binary as it is now: its path, and its size and modification time ({@code stamp}). */
     private static final class Key {
         private final Path path;
-        private final FileTime modified;
+        private final String stamp;
 
-        Key(Path path, FileTime modified) {
+        Key(Path path, String stamp) {
             this.path = path;
-            this.modified = modified;
+            this.stamp = stamp;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key && path.equals(((Key) o).path) && modified.equals(((Key) o).modified);
+            return o instanceof Key && path.equals(((Key) o).path) && stamp.equals(((Key) o).stamp);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(path, modified);
+            return Objects.hash(path, stamp);
         }
     }
 }

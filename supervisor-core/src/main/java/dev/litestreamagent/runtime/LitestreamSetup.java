@@ -43,8 +43,9 @@ public final class LitestreamSetup {
      * of the other dialect is an error, never a silent no-op), renders the config for it.
      */
     public static LitestreamSetup prepare(AgentConfig config) throws BinaryException, ConfigException {
-        ResolvedBinary binary = new BinaryResolver(binarySettings(config).build()).resolve();
-        LitestreamVersion detected = new VersionDetector().versionOf(binary.path());
+        BinarySettings settings = binarySettings(config).build();
+        ResolvedBinary binary = new BinaryResolver(settings).resolve();
+        LitestreamVersion detected = VersionDetector.remembering(settings.cacheDirectory()).versionOf(binary.path());
         LitestreamVersion stated = config.statedVersion().orElse(detected);
         if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
             // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.

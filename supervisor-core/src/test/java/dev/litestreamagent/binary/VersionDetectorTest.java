@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,28 @@ class VersionDetectorTest {
         Path failing = script("echo boom >&2; exit 3");
         BinaryException e = assertThrows(BinaryException.class, () -> new VersionDetector(Duration.ofSeconds(5)).versionOf(failing));
         assertTrue(e.getMessage().endsWith("version` exited 3: boom"), e.getMessage());
+    }
+
+    /** The CLI and every agent start ask again in a new JVM: the answer kept in the cache directory saves the spawn. */
+    @Test
+    void laterJvmsReuseTheAnswerKeptInTheCacheDirectory() throws Exception {
+        Path runs = dir.resolve("runs");
+        Path fake = script("echo run >> " + runs + "; echo v0.5.2");
+        Path cache = dir.resolve("cache");
+        FileTime mtime = FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(fake, mtime);
+        assertEquals(LitestreamVersion.parse("v0.5.2"), VersionDetector.remembering(Optional.of(cache)).versionOf(fake));
+        assertEquals(LitestreamVersion.parse("v0.5.2"), VersionDetector.remembering(Optional.of(cache)).versionOf(fake));
+        assertEquals(1, Files.readAllLines(runs).size(), "a second detector over the same cache does not run the binary");
+
+        script("echo run >> " + runs + "; echo v0.5.77");
+        Files.setLastModifiedTime(fake, mtime);
+        assertEquals(LitestreamVersion.parse("v0.5.77"), VersionDetector.remembering(Optional.of(cache)).versionOf(fake),
+                "same mtime, another size: asked again");
+        Files.write(cache.resolve(KnownVersions.FILE_NAME), "x=\\uZZZZ".getBytes(StandardCharsets.UTF_8));
+        assertEquals(LitestreamVersion.parse("v0.5.77"), VersionDetector.remembering(Optional.of(cache)).versionOf(fake),
+                "an unreadable cache file is a miss");
+        assertEquals(3, Files.readAllLines(runs).size());
     }
 
     private Path script(String body) throws Exception {

@@ -1,0 +1,72 @@
+package dev.litestreamagent.binary;
+
+import dev.litestreamagent.dialect.LitestreamVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * The versions binaries reported, kept in the cache directory across JVMs: running
+ * {@code litestream version} costs a process spawn and a Go runtime start (tens of ms) on every
+ * CLI command and agent start, and a binary's answer changes only when the file does. An entry
+ * holds for one absolute path with one size and modification time (nanoseconds where the file
+ * system keeps them); anything else, or an unreadable file, is a miss. Writes replace the file
+ * atomically; a failed write only costs the next run a spawn.
+ */
+final class KnownVersions {
+    static final String FILE_NAME = "litestream-versions.properties";
+
+    private final Path file;
+
+    KnownVersions(Path cacheDirectory) {
+        this.file = cacheDirectory.resolve(FILE_NAME);
+    }
+
+    /** The recorded version of the binary as it is now ({@code stamp}), or null. */
+    LitestreamVersion get(Path binary, String stamp) {
+        String entry = read().getProperty(binary.toString());
+        if (entry == null || !entry.startsWith(stamp + " ")) {
+            return null;
+        }
+        try {
+            return LitestreamVersion.parse(entry.substring(stamp.length() + 1));
+        } catch (IllegalArgumentException corrupt) {
+            return null;
+        }
+    }
+
+    void put(Path binary, String stamp, LitestreamVersion version) {
+        Properties known = read();
+        known.setProperty(binary.toString(), stamp + " " + version);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    known.store(out, "litestream version answers by path: size mtime-ns version");
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | RuntimeException unwritable) {
+            // a read-only or missing cache directory: the next run asks the binary again
+        }
+    }
+
+    private Properties read() {
+        Properties known = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                known.load(in);
+            } catch (IOException | IllegalArgumentException unreadable) {
+                return new Properties();
+            }
+        }
+        return known;
+    }
+}
