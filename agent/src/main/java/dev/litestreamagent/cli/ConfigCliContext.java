@@ -14,6 +14,7 @@ import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
 import dev.litestreamagent.config.SettingsFile;
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.runtime.InstalledLitestream;
 import dev.litestreamagent.runtime.LitestreamSetup;
 import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
@@ -31,22 +32,22 @@ import java.util.stream.Collectors;
  * The {@link CliContext} over the agent's configuration, the installed binary and the replicator locks.
  * Without a binary (none on PATH or in the cache, no download) the configuration is still there:
  * {@code config} prints it rendered for {@code litestream.version} (0.3.13 when unset) and says so,
- * and every command that runs Litestream fails with the reason.
+ * and every command that runs Litestream fails with the reason. The Litestream config is rendered only
+ * when a command asks for it: help and --version never do (the YAML library is most of their time).
  */
 final class ConfigCliContext implements CliContext {
     private final AgentConfig config;
     private final LitestreamVersion version;
-    private final RenderedConfig rendered;
     private final ResolvedBinary binary;
     private final String binaryProblem;
     private final String lookedIn;
     private final List<DatabaseRef> databases;
+    private RenderedConfig rendered;
 
-    private ConfigCliContext(AgentConfig config, LitestreamVersion version, RenderedConfig rendered, ResolvedBinary binary,
+    private ConfigCliContext(AgentConfig config, LitestreamVersion version, ResolvedBinary binary,
             String binaryProblem, String lookedIn) {
         this.config = config;
         this.version = version;
-        this.rendered = rendered;
         this.binary = binary;
         this.binaryProblem = binaryProblem;
         this.lookedIn = lookedIn;
@@ -70,8 +71,8 @@ final class ConfigCliContext implements CliContext {
         AgentConfig config = config(input);
         String lookedIn = lookedIn(config, input);
         try {
-            LitestreamSetup setup = LitestreamSetup.prepare(config);
-            return new ConfigCliContext(config, setup.version(), setup.rendered(), setup.binary(), null, lookedIn);
+            InstalledLitestream installed = InstalledLitestream.find(config);
+            return new ConfigCliContext(config, installed.version(), installed.binary(), null, lookedIn);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (BinaryException e) {
@@ -80,12 +81,7 @@ final class ConfigCliContext implements CliContext {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
             LitestreamVersion assumed = config.statedVersion().orElse(BinarySettings.DEFAULT_VERSION);
-            try {
-                return new ConfigCliContext(config, assumed, LitestreamYaml.render(config, assumed), null, e.getMessage(),
-                        lookedIn);
-            } catch (ConfigException renderProblem) {
-                throw new IllegalArgumentException(renderProblem.getMessage(), renderProblem);
-            }
+            return new ConfigCliContext(config, assumed, null, e.getMessage(), lookedIn);
         }
     }
 
@@ -157,12 +153,24 @@ final class ConfigCliContext implements CliContext {
 
     @Override
     public String renderedYaml() {
-        return rendered.yaml();
+        return rendered().yaml();
     }
 
     @Override
     public Map<String, String> childEnvironment() {
-        return rendered.environment();
+        return rendered().environment();
+    }
+
+    /** @throws IllegalArgumentException listing the settings the Litestream version lacks (exit 2, as at load) */
+    private synchronized RenderedConfig rendered() {
+        if (rendered == null) {
+            try {
+                rendered = LitestreamYaml.render(config, version);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        return rendered;
     }
 
     @Override

@@ -213,6 +213,29 @@ class CliTest {
         }
     }
 
+    /**
+     * help, --version and config need the binary's version only, never Litestream itself: with the answer kept in
+     * the cache directory, a binary that records its runs is asked once, by the first command, and never again.
+     */
+    @Test
+    void helpVersionAndConfigRunTheBinaryOnlyForItsVersionAndOnlyOnce(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path binary = dir.resolve("litestream");
+        Files.write(binary, List.of("#!/bin/sh", "echo \"$*\" >> '" + runs + "'", "echo v0.3.13"));
+        Files.setPosixFilePermissions(binary, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        CliContext.Loader loader = () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(
+                "litestream.bin-path", binary.toString(), "litestream.cache-dir", dir.resolve("cache").toString(),
+                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
+                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null));
+        for (String command : List.of("help", "--version", "config", "help", "--version", "config")) {
+            assertEquals(0, run(loader, command), command + ": " + err());
+        }
+        assertTrue(out().contains("Litestream v0.3.13 at " + binary), out());
+        assertTrue(out().contains("- type: file"), out());
+        assertEquals(List.of("version"), Files.readAllLines(runs));
+        assertTrue(launcher.commands.isEmpty(), "no Litestream command was launched");
+    }
+
     @Test
     void helpKeysListsEveryKeyFromTheRegistryForErrorMessagesToPointAt() {
         assertEquals(0, run(new FakeContext("v0.3.13"), "help", "keys"));

@@ -1,23 +1,18 @@
 package dev.litestreamagent.runtime;
 
 import dev.litestreamagent.binary.BinaryException;
-import dev.litestreamagent.binary.BinaryResolver;
 import dev.litestreamagent.binary.BinarySettings;
 import dev.litestreamagent.binary.ResolvedBinary;
-import dev.litestreamagent.binary.VersionDetector;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
-import dev.litestreamagent.config.ConfigProblem;
 import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.config.LitestreamYaml;
 import dev.litestreamagent.config.RenderedConfig;
 import dev.litestreamagent.dialect.Dialect;
 import dev.litestreamagent.dialect.LitestreamVersion;
-import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.supervisor.LaunchPlan;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,21 +33,15 @@ public final class LitestreamSetup {
         this.rendered = rendered;
     }
 
-    /**
-     * Finds the binary (see docs/binary.md), asks its version (a stated {@code litestream.version}
-     * of the other dialect is an error, never a silent no-op), renders the config for it.
-     */
+    /** Finds the binary and its version ({@link InstalledLitestream#find}) and renders the config for it. */
     public static LitestreamSetup prepare(AgentConfig config) throws BinaryException, ConfigException {
-        BinarySettings settings = binarySettings(config).build();
-        ResolvedBinary binary = new BinaryResolver(settings).resolve();
-        LitestreamVersion detected = VersionDetector.remembering(settings.cacheDirectory()).versionOf(binary.path());
-        LitestreamVersion stated = config.statedVersion().orElse(detected);
-        if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
-            // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.
-            throw new ConfigException(Collections.singletonList(new ConfigProblem(Keys.VERSION.name(), stated.toString(),
-                    "the version of the installed binary, " + detected + " (" + binary.path() + "), or no setting")));
-        }
-        return new LitestreamSetup(config, binary, detected, LitestreamYaml.render(config, detected));
+        return prepare(InstalledLitestream.find(config));
+    }
+
+    /** Renders the config for the binary already found. */
+    public static LitestreamSetup prepare(InstalledLitestream installed) throws ConfigException {
+        return new LitestreamSetup(installed.config(), installed.binary(), installed.version(),
+                LitestreamYaml.render(installed.config(), installed.version()));
     }
 
     /** The configuration's binary settings, to build as they are or changed (the CLI's install). */
