@@ -4,15 +4,19 @@
 # litestream-agent (restore off, one database on a file replica, the pinned Litestream binary);
 # beside them, in the same interleaved loop, restore on start with 20 databases (present, missing
 # with replicas, a first deploy with none) and 20 bare `litestream restore` runs one after another and 8 at a time.
+# beside them, the CLI's short commands (help, config, databases, version, --version) against a JVM that runs
+# an empty main(). Every row also reports CPU time (user + sys), the figure a shared machine's load disturbs least.
 # Then the operations benchmark (bench/src/Ops.java): replication lag, verify, crash to replacement,
 # memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 6 minutes).
 #
 #   bench/run.sh [RUNS]        RUNS per configuration, default 15
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
-#   OPS_RUNS=0 bench/run.sh 5          the start-up part only (the operations table is left as it is)
+#   OPS_RUNS=0 bench/run.sh 5          the start-up part only (the operations and scale tables are left as they are)
+#   PARTS=startup bench/run.sh 5       only the start-up and CLI tables (about a minute), into bench/target/startup.md
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-15}"
+parts="${PARTS:-all}"
 java="${JAVA:-java}"
 javac="$(dirname "$(command -v "$java")")/javac"
 [ -x "$javac" ] || javac=javac
@@ -45,6 +49,24 @@ litestream.dbs.bench.url=jdbc:sqlite:$out/data/bench.db
 litestream.dbs.bench.replica.type=file
 litestream.dbs.bench.replica.path=$out/data/replica
 PROPS
+
+with() { echo "-javaagent:$agent=config=$out/$1.properties"; }
+cli="-Dlitestream.config-file=$out/litestream.properties -jar $agent"
+startup=(
+  "no agent="
+  "empty agent=-javaagent:$out/empty-agent.jar"
+  "litestream-agent=-javaagent:$agent=config=$out/litestream.properties"
+  "cli:help=$cli help"
+  "cli:config=$cli config"
+  "cli:databases=$cli databases"
+  "cli:version=$cli version"
+  "cli:--version=$cli --version"
+)
+if [ "$parts" = startup ]; then
+  echo "== $runs interleaved runs of the start-up and CLI configurations"
+  "$java" -cp "$out/classes" Bench "$java" "$out/classes" "$runs" "$out/startup.md" "${startup[@]}"
+  exit 0
+fi
 
 # Restore on start, 20 databases: NAME (its data/NAME and replica/NAME directories) with the agent's
 # properties and the bare Litestream config of the same databases and replicas.
@@ -85,14 +107,9 @@ for i in $(seq 1 $count); do
   [ -d "$out/replica/missing/db$i/generations" ] || { echo "bench: no replica of db$i; see $out/replicate.log" >&2; exit 1; }
 done
 
-# Kept as it is when the operations part does not run (OPS_RUNS=0): the driver below rewrites the file.
-ops_table="$(sed -n '/^# Operations benchmark/,$p' "$root/docs/benchmarks.md" 2>/dev/null || true)"
 echo "== $runs interleaved runs of each configuration (about 3 minutes)"
-with() { echo "-javaagent:$agent=config=$out/$1.properties"; }
 "$java" -cp "$out/classes" Bench "$java" "$out/classes" "$runs" "$root/docs/benchmarks.md" \
-  "no agent=" \
-  "empty agent=-javaagent:$out/empty-agent.jar" \
-  "litestream-agent=-javaagent:$agent=config=$out/litestream.properties" \
+  "${startup[@]}" \
   "restore:agent, restore off, 20 present=$(with present)" \
   "restore:agent, restore on, 20 present=$(with present-restore)" \
   "restore:agent, restore on, 20 missing with replicas@$out/data/missing=$(with missing)" \
@@ -103,10 +120,8 @@ with() { echo "-javaagent:$agent=config=$out/$1.properties"; }
   "script:bare, 20 restores with no replica 8 at a time@$out/data/serial=$out/restore-first-8.sh" \
   "script:bare, 20 \`litestream version\` one after another=$out/version-1.sh"
 
-if [ "${OPS_RUNS:-9}" = 0 ]; then
-  [ -z "$ops_table" ] || printf '\n%s\n' "$ops_table" >> "$root/docs/benchmarks.md"
-  exit 0
-fi
+# The driver above keeps the operations and scale sections of the file: with OPS_RUNS=0 they stay as they are.
+[ "${OPS_RUNS:-9}" != 0 ] || exit 0
 echo "== operations: lag, verify, crash to replacement, memory, 100 MB restore (about 2 minutes)"
 rm -rf "$out/ops" && mkdir -p "$out/ops"
 "$java" -cp "$out/classes:$app" Ops "$(command -v "$java")" "$agent" "$app" "$bin" "$out/ops" "${OPS_RUNS:-9}" "$root/docs/benchmarks.md"

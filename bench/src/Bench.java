@@ -31,8 +31,12 @@ import java.util.stream.Stream;
  * directory, may be left out with the {@code @}) is emptied before every run, and the application
  * halts at main() so that no final sync writes to the replicas the next run restores from;
  * <li>{@code script:NAME@DIR=SCRIPT}: a row of the restore-on-start table timed from launching
- * {@code bash SCRIPT} to its exit, DIR emptied before every run as above.
+ * {@code bash SCRIPT} to its exit, DIR emptied before every run as above;
+ * <li>{@code cli:NAME=ARGS}: a row of the CLI latency table, {@code JAVA ARGS} (split at spaces) timed from
+ * launch to exit, beside the same loop's "no agent" JVM (the trivial application: an empty main()).
  * </ul>
+ * Every run's CPU time (user + sys of the child, from this process's /proc/self/stat) is reported as a mean:
+ * the machine is shared, and CPU time is what a configuration costs whatever the other load.
  * The first {@code restore:} row is the one the others in its table are compared with.
  */
 public final class Bench {
@@ -43,7 +47,7 @@ public final class Bench {
     }
 
     /** Which table a configuration's row goes to, and how its run is timed. */
-    private enum Kind { STARTUP, RESTORE, SCRIPT }
+    private enum Kind { STARTUP, RESTORE, SCRIPT, CLI }
 
     /** One configuration: its command, and the directory emptied before each of its runs (or null). */
     private static final class Configuration {
@@ -65,7 +69,8 @@ public final class Bench {
         Path output = Paths.get(args[3]);
         Map<String, Configuration> configurations = new LinkedHashMap<>();
         for (String spec : Arrays.copyOfRange(args, 4, args.length)) {
-            Kind kind = spec.startsWith("restore:") ? Kind.RESTORE : spec.startsWith("script:") ? Kind.SCRIPT : Kind.STARTUP;
+            Kind kind = spec.startsWith("restore:") ? Kind.RESTORE : spec.startsWith("script:") ? Kind.SCRIPT
+                    : spec.startsWith("cli:") ? Kind.CLI : Kind.STARTUP;
             String body = kind == Kind.STARTUP ? spec : spec.substring(spec.indexOf(':') + 1);
             String head = body.substring(0, body.indexOf('='));
             String arg = body.substring(body.indexOf('=') + 1);
@@ -74,6 +79,9 @@ public final class Bench {
             List<String> command = new ArrayList<>();
             if (kind == Kind.SCRIPT) {
                 command.addAll(List.of("bash", arg));
+            } else if (kind == Kind.CLI) {
+                command.add(java);
+                command.addAll(Arrays.asList(arg.split(" ")));
             } else {
                 command.add(java);
                 if (!arg.isEmpty()) {
@@ -91,6 +99,7 @@ public final class Bench {
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, List<Double>> mainStart = new LinkedHashMap<>();
         Map<String, List<Double>> wall = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         for (int round = -WARM_UP; round < runs; round++) {
             for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
                 String name = configuration.getKey();
@@ -99,10 +108,12 @@ public final class Bench {
                 }
                 try {
                     empty(configuration.getValue().fresh);
+                    double cpuBefore = childCpuMs();
                     double[] sample = launch(configuration.getValue());
                     if (round >= 0) {
                         mainStart.computeIfAbsent(name, k -> new ArrayList<>()).add(sample[0]);
                         wall.computeIfAbsent(name, k -> new ArrayList<>()).add(sample[1]);
+                        cpu.computeIfAbsent(name, k -> new ArrayList<>()).add(childCpuMs() - cpuBefore);
                     }
                 } catch (IllegalStateException e) {
                     failures.put(name, e.getMessage());
@@ -111,9 +122,15 @@ public final class Bench {
             }
         }
         String load = "load average (1 min) " + loadBefore + " before, " + loadAverage() + " after";
-        String table = table(configurations, mainStart, wall, failures, runs, java, load)
-                + restoreTable(configurations, mainStart, wall, failures);
-        Files.write(output, table.getBytes(StandardCharsets.UTF_8));
+        String table = table(configurations, mainStart, wall, cpu, failures, runs, java, load)
+                + restoreTable(configurations, mainStart, wall, failures) + cliTable(configurations, wall, cpu);
+        // The operations and scale sections stay as they are: Ops and Scale each rewrite their own.
+        String before = Files.exists(output) ? new String(Files.readAllBytes(output), StandardCharsets.UTF_8) : "";
+        int later = before.indexOf("\n# Operations benchmark");
+        if (later < 0) {
+            later = before.indexOf("\n# Scale benchmark");
+        }
+        Files.write(output, (table + (later < 0 ? "" : before.substring(later))).getBytes(StandardCharsets.UTF_8));
         System.out.print(table);
     }
 
@@ -144,7 +161,7 @@ public final class Bench {
             int exit = process.waitFor();
             double wallMs = (System.nanoTime() - start) / 1e6;
             String output = new String(Files.readAllBytes(log.toPath()), StandardCharsets.UTF_8);
-            if (configuration.kind == Kind.SCRIPT) {
+            if (configuration.kind == Kind.SCRIPT || configuration.kind == Kind.CLI) {
                 if (exit != 0) {
                     throw new IllegalStateException("exit " + exit + ": " + firstLine(output));
                 }
@@ -162,7 +179,8 @@ public final class Bench {
     }
 
     private static String table(Map<String, Configuration> configurations, Map<String, List<Double>> mainStart,
-            Map<String, List<Double>> wall, Map<String, String> failures, int runs, String java, String load)
+            Map<String, List<Double>> wall, Map<String, List<Double>> cpu, Map<String, String> failures, int runs,
+            String java, String load)
             throws IOException, InterruptedException {
         StringBuilder md = new StringBuilder();
         md.append("# Start-up benchmark\n\n")
@@ -174,14 +192,16 @@ public final class Bench {
                 .append(", ").append(javaVersion(java)).append(", ").append(load)
                 .append(" (a shared machine: absolute figures vary with its load, differences measured side by side much less).\n\n")
                 .append("*main() starts at*: from launching `java` to the first line of `main`. ")
-                .append("*JVM wall time*: from launching `java` to the process's exit (the agent's shutdown included).\n")
+                .append("*JVM wall time*: from launching `java` to the process's exit (the agent's shutdown included). ")
+                .append("*CPU*: user + sys of the whole JVM, every thread, mean of the runs (what the agent costs whatever the machine's other load).\n")
                 .append("The agent's own cost is the difference to the empty agent: any `-javaagent` costs start-up time by itself.\n")
                 .append("The trivial application ends a few milliseconds after main() starts, before the agent's thread has started Litestream,"
                         + " so its wall time holds no Litestream start-up nor final sync; a longer-lived application pays Litestream's graceful stop at exit.\n\n")
-                .append("| configuration | main() starts at (ms) | JVM wall time (ms) | vs empty agent: main() / wall (ms) |\n")
-                .append("|---|---:|---:|---:|\n");
+                .append("| configuration | main() starts at (ms) | JVM wall time (ms) | CPU (ms) | vs empty agent: main() / wall / CPU (ms) |\n")
+                .append("|---|---:|---:|---:|---:|\n");
         Double emptyStart = median(mainStart.get("empty agent"));
         Double emptyWall = median(wall.get("empty agent"));
+        Double emptyCpu = mean(cpu.get("empty agent"));
         for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
             String name = configuration.getKey();
             if (configuration.getValue().kind != Kind.STARTUP) {
@@ -189,10 +209,11 @@ public final class Bench {
             }
             Double start = median(mainStart.get(name));
             Double total = median(wall.get(name));
+            Double used = mean(cpu.get(name));
             String versus = start == null || emptyStart == null || "empty agent".equals(name) || "no agent".equals(name)
-                    ? "" : String.format("%+.1f / %+.1f", start - emptyStart, total - emptyWall);
+                    ? "" : String.format("%+.1f / %+.1f / %+.1f", start - emptyStart, total - emptyWall, used - emptyCpu);
             md.append("| ").append(name).append(" | ").append(format(start)).append(" | ").append(format(total))
-                    .append(" | ").append(versus).append(" |\n");
+                    .append(" | ").append(format(used)).append(" | ").append(versus).append(" |\n");
         }
         for (Map.Entry<String, String> failure : failures.entrySet()) {
             md.append("\n*").append(failure.getKey()).append("*: n/a, it did not run (").append(failure.getValue()).append(").\n");
@@ -241,6 +262,58 @@ public final class Bench {
             }
         }
         return md.toString();
+    }
+
+    /** The CLI rows beside a JVM that runs an empty main() ("no agent"), in the same loop. */
+    private static String cliTable(Map<String, Configuration> configurations, Map<String, List<Double>> wall,
+            Map<String, List<Double>> cpu) {
+        Double baseWall = median(wall.get("no agent"));
+        Double baseCpu = mean(cpu.get("no agent"));
+        StringBuilder md = new StringBuilder();
+        for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
+            String name = configuration.getKey();
+            if (configuration.getValue().kind != Kind.CLI) {
+                continue;
+            }
+            if (md.length() == 0) {
+                md.append("\n## CLI latency\n\n")
+                        .append("`java -jar litestream-agent.jar COMMAND` with the start-up table's one-database configuration")
+                        .append(" (`-Dlitestream.config-file`), launch to exit, in the same interleaved loop; the baseline is that")
+                        .append(" loop's *no agent* JVM, which runs an empty main(): wall ").append(format(baseWall))
+                        .append(" ms, CPU ").append(format(baseCpu)).append(" ms. The binary's version is known from the cache")
+                        .append(" directory after the first run (the warm-up), as for any user after their first command.\n\n")
+                        .append("| command | wall (ms) | CPU (ms) | wall / empty main() | CPU / empty main() |\n")
+                        .append("|---|---:|---:|---:|---:|\n");
+            }
+            Double total = median(wall.get(name));
+            Double used = mean(cpu.get(name));
+            md.append("| ").append(name).append(" | ").append(format(total)).append(" | ").append(format(used)).append(" | ")
+                    .append(ratio(total, baseWall)).append(" | ").append(ratio(used, baseCpu)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String ratio(Double value, Double baseline) {
+        return value == null || baseline == null || baseline == 0 ? "n/a" : String.format("%.1f×", value / baseline);
+    }
+
+    /** CPU time (user + sys) of this process's waited-for children so far, in ms; the kernel counts it in 10 ms ticks. */
+    private static double childCpuMs() throws IOException {
+        String stat = new String(Files.readAllBytes(Paths.get("/proc/self/stat")), StandardCharsets.UTF_8);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is stat's 3rd field (state): cutime and cstime are its 16th and 17th
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10.0;
+    }
+
+    private static Double mean(List<Double> samples) {
+        if (samples == null || samples.isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        for (double sample : samples) {
+            sum += sample;
+        }
+        return sum / samples.size();
     }
 
     private static String difference(Double value, Double baseline) {

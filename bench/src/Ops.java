@@ -56,8 +56,11 @@ public final class Ops {
         String table = ops.measure();
         Path output = Paths.get(args[6]);
         String before = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
-        int cut = before.indexOf("\n# Operations benchmark");
-        Files.write(output, ((cut < 0 ? before : before.substring(0, cut)) + "\n" + table).getBytes(StandardCharsets.UTF_8));
+        int scale = before.indexOf("\n# Scale benchmark"); // bench/scale.sh's section, kept after this one
+        String kept = scale < 0 ? "" : before.substring(scale);
+        String head = scale < 0 ? before : before.substring(0, scale);
+        int cut = head.indexOf("\n# Operations benchmark");
+        Files.write(output, ((cut < 0 ? head : head.substring(0, cut)) + "\n" + table + kept).getBytes(StandardCharsets.UTF_8));
         System.out.println(table);
     }
 
