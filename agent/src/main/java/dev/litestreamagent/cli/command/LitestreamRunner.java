@@ -37,6 +37,14 @@ final class LitestreamRunner {
         }
     }
 
+    /**
+     * Runs a command that reads neither a config nor credentials ({@code version}): without the config's
+     * secret variables, so nothing is rendered (the YAML library is most of a short command's time).
+     */
+    int runPlain(String command, List<String> args) throws IOException, InterruptedException {
+        return runner.runForeground(ProcessSpec.of(command(command, null, args), Output.inherited()), context.stopTimeout());
+    }
+
     /** Runs with the generated config and the output captured, bounded by {@code timeout}. */
     RunResult capture(String command, List<String> args, Duration timeout) throws IOException, InterruptedException {
         try (GeneratedConfigFile config = writeConfig(command)) {

@@ -22,6 +22,7 @@ final class PassThroughCommand implements Command {
     public int run(List<String> args) throws IOException, InterruptedException {
         CliContext context = tools.context(spec);
         LitestreamCommandLine line = LitestreamCommandLine.of(spec, context, args);
-        return tools.runner(context).run(line.subcommand(), line.args(), line.withConfig(), false);
+        return spec == CommandSpec.VERSION ? tools.runner(context).runPlain(line.subcommand(), line.args())
+                : tools.runner(context).run(line.subcommand(), line.args(), line.withConfig(), false);
     }
 }
