@@ -62,6 +62,18 @@ startup=(
   "cli:version=$cli version"
   "cli:--version=$cli --version"
 )
+# The Spring Boot example's start: its database and file replica in bench/target/spring, emptied before each run.
+spring_jar="$root/examples/spring-boot/target/spring-boot-example.jar"
+[ -f "$spring_jar" ] || (cd "$root" && ./mvnw -q -B -pl examples/spring-boot -am package -DskipTests)
+mkdir -p "$out/spring"
+printf 'litestream.bin-path=%s\nlitestream.dbs.notes.path=%s\nlitestream.dbs.notes.replica.type=file\nlitestream.dbs.notes.replica.path=%s\n' \
+  "$bin" "$out/spring/notes.db" "$out/spring/replica" > "$out/spring.properties"
+spring="-jar $spring_jar --notes=0 --spring.datasource.url=jdbc:sqlite:$out/spring/notes.db"
+startup+=(
+  "spring:Spring Boot, no agent@$out/spring=$spring"
+  "spring:Spring Boot, empty agent@$out/spring=-javaagent:$out/empty-agent.jar $spring"
+  "spring:Spring Boot, litestream-agent@$out/spring=-javaagent:$agent=config=$out/spring.properties $spring"
+)
 if [ "$parts" = startup ]; then
   echo "== $runs interleaved runs of the start-up and CLI configurations"
   "$java" -cp "$out/classes" Bench "$java" "$out/classes" "$runs" "$out/startup.md" "${startup[@]}"

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  * {@code bash SCRIPT} to its exit, DIR emptied before every run as above;
  * <li>{@code cli:NAME=ARGS}: a row of the CLI latency table, {@code JAVA ARGS} (split at spaces) timed from
  * launch to exit, beside the same loop's "no agent" JVM (the trivial application: an empty main()).
+ * <li>{@code spring:NAME@DIR=ARGS}: a row of the Spring Boot table, {@code JAVA ARGS} (split at spaces), timed by
+ * Spring's own "process running for" (JVM start to the context ready), DIR emptied before every run.
  * </ul>
  * Every run's CPU time (user + sys of the child, from this process's /proc/self/stat) is reported as a mean:
  * the machine is shared, and CPU time is what a configuration costs whatever the other load.
@@ -41,13 +43,14 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final Pattern MAIN_ENTRY = Pattern.compile("main-entry-us=(\\d+)");
+    private static final Pattern SPRING_STARTED = Pattern.compile("process running for ([0-9.]+)");
     private static final int WARM_UP = 2;
 
     private Bench() {
     }
 
     /** Which table a configuration's row goes to, and how its run is timed. */
-    private enum Kind { STARTUP, RESTORE, SCRIPT, CLI }
+    private enum Kind { STARTUP, RESTORE, SCRIPT, CLI, SPRING }
 
     /** One configuration: its command, and the directory emptied before each of its runs (or null). */
     private static final class Configuration {
@@ -70,7 +73,7 @@ public final class Bench {
         Map<String, Configuration> configurations = new LinkedHashMap<>();
         for (String spec : Arrays.copyOfRange(args, 4, args.length)) {
             Kind kind = spec.startsWith("restore:") ? Kind.RESTORE : spec.startsWith("script:") ? Kind.SCRIPT
-                    : spec.startsWith("cli:") ? Kind.CLI : Kind.STARTUP;
+                    : spec.startsWith("cli:") ? Kind.CLI : spec.startsWith("spring:") ? Kind.SPRING : Kind.STARTUP;
             String body = kind == Kind.STARTUP ? spec : spec.substring(spec.indexOf(':') + 1);
             String head = body.substring(0, body.indexOf('='));
             String arg = body.substring(body.indexOf('=') + 1);
@@ -79,7 +82,7 @@ public final class Bench {
             List<String> command = new ArrayList<>();
             if (kind == Kind.SCRIPT) {
                 command.addAll(List.of("bash", arg));
-            } else if (kind == Kind.CLI) {
+            } else if (kind == Kind.CLI || kind == Kind.SPRING) {
                 command.add(java);
                 command.addAll(Arrays.asList(arg.split(" ")));
             } else {
@@ -123,7 +126,8 @@ public final class Bench {
         }
         String load = "load average (1 min) " + loadBefore + " before, " + loadAverage() + " after";
         String table = table(configurations, mainStart, wall, cpu, failures, runs, java, load)
-                + restoreTable(configurations, mainStart, wall, failures) + cliTable(configurations, wall, cpu);
+                + restoreTable(configurations, mainStart, wall, failures) + cliTable(configurations, wall, cpu)
+                + springTable(configurations, mainStart, cpu);
         // The operations and scale sections stay as they are: Ops and Scale each rewrite their own.
         String before = Files.exists(output) ? new String(Files.readAllBytes(output), StandardCharsets.UTF_8) : "";
         int later = before.indexOf("\n# Operations benchmark");
@@ -166,6 +170,13 @@ public final class Bench {
                     throw new IllegalStateException("exit " + exit + ": " + firstLine(output));
                 }
                 return new double[] {wallMs, wallMs};
+            }
+            if (configuration.kind == Kind.SPRING) {
+                Matcher started = SPRING_STARTED.matcher(output);
+                if (exit != 0 || !started.find()) {
+                    throw new IllegalStateException("exit " + exit + ": " + firstLine(output));
+                }
+                return new double[] {Double.parseDouble(started.group(1)) * 1000, wallMs};
             }
             Matcher entry = MAIN_ENTRY.matcher(output);
             if (exit != 0 || !entry.find()) {
@@ -289,6 +300,36 @@ public final class Bench {
             Double used = mean(cpu.get(name));
             md.append("| ").append(name).append(" | ").append(format(total)).append(" | ").append(format(used)).append(" | ")
                     .append(ratio(total, baseWall)).append(" | ").append(ratio(used, baseCpu)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The Spring Boot rows: JVM start to the context ready, beside the first of them (no agent). */
+    private static String springTable(Map<String, Configuration> configurations, Map<String, List<Double>> started,
+            Map<String, List<Double>> cpu) {
+        StringBuilder md = new StringBuilder();
+        Double baseline = null;
+        Double baselineCpu = null;
+        for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
+            String name = configuration.getKey();
+            if (configuration.getValue().kind != Kind.SPRING) {
+                continue;
+            }
+            Double start = median(started.get(name));
+            Double used = mean(cpu.get(name));
+            if (md.length() == 0) {
+                baseline = start;
+                baselineCpu = used;
+                md.append("\n## Spring Boot start\n\n")
+                        .append("The Spring Boot example (`examples/spring-boot`: web, JPA, Flyway, one SQLite database) in its batch mode")
+                        .append(" with `--notes=0`, a new database each run, in the same interleaved loop. *Started*: Spring's own")
+                        .append(" \"process running for\" (JVM start to the context ready), median. *CPU*: the whole run, the agent's")
+                        .append(" Litestream start and final sync at exit included, mean.\n\n")
+                        .append("| configuration | started (ms) | vs first row (ms) | CPU (ms) | vs first row (ms) |\n")
+                        .append("|---|---:|---:|---:|---:|\n");
+            }
+            md.append("| ").append(name).append(" | ").append(format(start)).append(" | ").append(difference(start, baseline))
+                    .append(" | ").append(format(used)).append(" | ").append(difference(used, baselineCpu)).append(" |\n");
         }
         return md.toString();
     }
