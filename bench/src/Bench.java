@@ -292,7 +292,10 @@ public final class Bench {
                         .append(" (`-Dlitestream.config-file`), launch to exit, in the same interleaved loop; the baseline is that")
                         .append(" loop's *no agent* JVM, which runs an empty main(): wall ").append(format(baseWall))
                         .append(" ms, CPU ").append(format(baseCpu)).append(" ms. The binary's version is known from the cache")
-                        .append(" directory after the first run (the warm-up), as for any user after their first command.\n\n")
+                        .append(" directory after the first run (the warm-up), as for any user after their first command.")
+                        .append(" What each does: `help` and `--version` load the configuration and find the binary, no more;")
+                        .append(" `config` also renders the Litestream YAML (SnakeYAML); `databases` renders it and runs Litestream,")
+                        .append(" `version` runs Litestream without a config (a process spawn and a Go runtime start each).\n\n")
                         .append("| command | wall (ms) | CPU (ms) | wall / empty main() | CPU / empty main() |\n")
                         .append("|---|---:|---:|---:|---:|\n");
             }
