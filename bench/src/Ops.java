@@ -167,7 +167,7 @@ public final class Ops {
 
     private void awaitReplicating(Process host) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!litestreamChild(host).isPresent() || !dbOpen(litestreamChild(host).get())) {
+        while (!Processes.litestreamChild(host).isPresent() || !dbOpen(Processes.litestreamChild(host).get())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the agent did not start Litestream; see " + work);
             }
@@ -176,11 +176,11 @@ public final class Ops {
     }
 
     private double crashToReplacement(Process host) throws Exception {
-        ProcessHandle child = litestreamChild(host).orElseThrow(() -> new IllegalStateException("no Litestream"));
+        ProcessHandle child = Processes.litestreamChild(host).orElseThrow(() -> new IllegalStateException("no Litestream"));
         long t = System.nanoTime();
         child.destroyForcibly();
         while (true) {
-            Optional<ProcessHandle> next = litestreamChild(host);
+            Optional<ProcessHandle> next = Processes.litestreamChild(host);
             if (next.isPresent() && next.get().pid() != child.pid() && dbOpen(next.get())) {
                 return seconds(t);
             }
@@ -210,10 +210,6 @@ public final class Ops {
         }
     }
 
-    private static Optional<ProcessHandle> litestreamChild(Process host) {
-        return host.toHandle().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/litestream")).orElse(false)).findFirst();
-    }
 
     private boolean dbOpen(ProcessHandle process) {
         File[] fds = new File("/proc/" + process.pid() + "/fd").listFiles();
@@ -238,22 +234,10 @@ public final class Ops {
         exec(work, 30, jcmd, Long.toString(host.pid()), "GC.run");
         String heap = exec(work, 30, jcmd, Long.toString(host.pid()), "GC.heap_info");
         Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
-        long litestreamRss = litestreamChild(host).map(p -> rss(p.pid())).orElse(0L);
-        return new long[] {rss(host.pid()), used.find() ? Long.parseLong(used.group(1)) : -1, litestreamRss};
+        long litestreamRss = Processes.litestreamChild(host).map(p -> Processes.rss(p.pid())).orElse(0L);
+        return new long[] {Processes.rss(host.pid()), used.find() ? Long.parseLong(used.group(1)) : -1, litestreamRss};
     }
 
-    private static long rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException ignored) {
-            // gone
-        }
-        return 0;
-    }
 
     private double lag(int id) throws Exception {
         // A random phase against Litestream's 1 s monitor tick, the same for both sides (seeded by id).

@@ -112,7 +112,7 @@ public final class Scale {
                 lags.add(lag(yaml, data.resolve("d" + db + ".db"), dir.resolve("restored.db"), k));
             }
             Collections.sort(lags);
-            long litestreamRss = litestreamChild(host).map(p -> rss(p.pid())).orElse(0L);
+            long litestreamRss = Processes.litestreamChild(host).map(p -> Processes.rss(p.pid())).orElse(0L);
             String jcmd = Paths.get(java).resolveSibling("jcmd").toString();
             exec(dir, jcmd, Long.toString(host.pid()), "GC.run");
             Matcher used = Pattern.compile("used (\\d+)K").matcher(exec(dir, jcmd, Long.toString(host.pid()), "GC.heap_info"));
@@ -121,7 +121,7 @@ public final class Scale {
                     .filter(l -> l.startsWith("\"litestream-")).count();
             return String.format("| %d | %+.1f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %d |%n", count, delay, allOpen,
                     lags.get(lags.size() / 2), lags.get((int) Math.ceil(lags.size() * 0.95) - 1), litestreamRss / 1024.0,
-                    heap / 1024.0, rss(host.pid()) / 1024.0, threads);
+                    heap / 1024.0, Processes.rss(host.pid()) / 1024.0, threads);
         } finally {
             host.destroy();
             if (!host.waitFor(60, TimeUnit.SECONDS)) {
@@ -157,7 +157,7 @@ public final class Scale {
     private double awaitAllOpen(Process host, Path data, int count, Instant launched) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (true) {
-            Optional<ProcessHandle> child = litestreamChild(host);
+            Optional<ProcessHandle> child = Processes.litestreamChild(host);
             if (child.isPresent() && openDatabases(child.get(), data) >= count) {
                 return (micros(Instant.now()) - micros(launched)) / 1e6;
             }
@@ -220,23 +220,7 @@ public final class Scale {
         }
     }
 
-    private static Optional<ProcessHandle> litestreamChild(Process host) {
-        return host.toHandle().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/litestream")).orElse(false)).findFirst();
-    }
 
-    private static long rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException gone) {
-            // ended meanwhile
-        }
-        return 0;
-    }
 
     /** Runs {@code java ARGS} (or a JDK tool when the first argument is one's path) in dir; its output. */
     private String exec(Path dir, String... args) throws Exception {

@@ -21,15 +21,11 @@ import java.util.stream.Collectors;
  * the config rendered for that version. Shared by the agent and the CLI.
  */
 public final class LitestreamSetup {
-    private final AgentConfig config;
-    private final ResolvedBinary binary;
-    private final LitestreamVersion version;
+    private final InstalledLitestream installed;
     private final RenderedConfig rendered;
 
-    private LitestreamSetup(AgentConfig config, ResolvedBinary binary, LitestreamVersion version, RenderedConfig rendered) {
-        this.config = config;
-        this.binary = binary;
-        this.version = version;
+    private LitestreamSetup(InstalledLitestream installed, RenderedConfig rendered) {
+        this.installed = installed;
         this.rendered = rendered;
     }
 
@@ -40,8 +36,7 @@ public final class LitestreamSetup {
 
     /** Renders the config for the binary already found. */
     public static LitestreamSetup prepare(InstalledLitestream installed) throws ConfigException {
-        return new LitestreamSetup(installed.config(), installed.binary(), installed.version(),
-                LitestreamYaml.render(installed.config(), installed.version()));
+        return new LitestreamSetup(installed, LitestreamYaml.render(installed.config(), installed.version()));
     }
 
     /** The configuration's binary settings, to build as they are or changed (the CLI's install). */
@@ -57,20 +52,20 @@ public final class LitestreamSetup {
     }
 
     public AgentConfig config() {
-        return config;
+        return installed.config();
     }
 
     public ResolvedBinary binary() {
-        return binary;
+        return installed.binary();
     }
 
     public LitestreamVersion version() {
-        return version;
+        return installed.version();
     }
 
     /** What the installed version speaks: its commands, flags and log messages. */
     public Dialect dialect() {
-        return Dialect.of(version);
+        return Dialect.of(version());
     }
 
     public RenderedConfig rendered() {
@@ -78,7 +73,7 @@ public final class LitestreamSetup {
     }
 
     public List<Path> databasePaths() {
-        return config.databases().stream().map(DatabaseConfig::path).collect(Collectors.toList());
+        return config().databases().stream().map(DatabaseConfig::path).collect(Collectors.toList());
     }
 
     /** How the supervisor runs {@code litestream replicate} with {@code configFile}. */
@@ -89,14 +84,14 @@ public final class LitestreamSetup {
     /** The same, with {@code plan} deciding which databases each launch replicates. */
     public SupervisorSettings supervisorSettings(Path configFile, LaunchPlan plan) {
         return SupervisorSettings.builder()
-                .binary(binary.path())
+                .binary(binary().path())
                 .configFile(configFile)
                 .environment(rendered.environment())
                 .databases(databasePaths())
-                .restartPolicy(config.restart())
-                .resyncPolicy(dialect().resyncPolicy(config.resync()))
+                .restartPolicy(config().restart())
+                .resyncPolicy(dialect().resyncPolicy(config().resync()))
                 .logMarkers(dialect().logMarkers())
-                .stopTimeout(config.stopTimeout())
+                .stopTimeout(config().stopTimeout())
                 .name("litestream")
                 .launchPlan(plan)
                 .build();
