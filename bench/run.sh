@@ -4,15 +4,17 @@
 # litestream-agent (restore off, one database on a file replica, the pinned Litestream binary);
 # beside them, in the same interleaved loop, restore on start with 20 databases (present, missing
 # with replicas, a first deploy with none) and 20 bare `litestream restore` runs one after another and 8 at a time.
-# beside them, the CLI's short commands (help, config, databases, version, --version) against a JVM that runs
-# an empty main(). Every row also reports CPU time (user + sys), the figure a shared machine's load disturbs least.
+# Also in that loop: the CLI's short commands (help, config, databases, version, --version) against a JVM that
+# runs an empty main(), and the Spring Boot example's start with no agent, an empty agent and litestream-agent.
+# Every row also reports CPU time (user + sys), the figure a shared machine's load disturbs least.
 # Then the operations benchmark (bench/src/Ops.java): replication lag, verify, crash to replacement,
-# memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 6 minutes).
+# memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 10 minutes;
+# the scale table is bench/scale.sh's).
 #
 #   bench/run.sh [RUNS]        RUNS per configuration, default 15
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
 #   OPS_RUNS=0 bench/run.sh 5          the start-up part only (the operations and scale tables are left as they are)
-#   PARTS=startup bench/run.sh 5       only the start-up and CLI tables (about a minute), into bench/target/startup.md
+#   PARTS=startup bench/run.sh 5       only the start-up, CLI and Spring Boot tables, into bench/target/startup.md
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-15}"
