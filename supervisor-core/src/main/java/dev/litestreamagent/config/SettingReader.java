@@ -109,7 +109,7 @@ final class SettingReader {
     void reportUnread() {
         raw.entries().forEach((key, entry) -> {
             if (!read.contains(key)) {
-                problems.add(new ConfigProblem(key.isEmpty() ? "(an empty key)" : key, Secrets.maskUnknown(key, entry.value),
+                problems.add(new ConfigProblem(key.isBlank() ? "(a key that is empty or only blanks)" : key, Secrets.maskUnknown(key, entry.value),
                         "a known key (java -jar litestream-agent.jar help keys lists them); this one does not exist"
                                 + KeySuggestion.forKey(key).map(k -> ", did you mean " + k + "?").orElse("")
                                 + origin(key)));
