@@ -103,7 +103,6 @@ final class AgentRuntime {
         try {
             config.warnings().forEach(log::warn);
             LitestreamSetup prepared = setup();
-            prepared.rendered().warnings().forEach(log::warn);
             replication = Replication.start(prepared, log);
             log.info("Replicating {} with Litestream {} ({}, from {})",
                     config.databases().stream().map(db -> db.alias() + " (" + db.path() + ")").collect(Collectors.joining(", ")),

@@ -1,8 +1,6 @@
 package dev.litestreamagent.config;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,12 +12,10 @@ import java.util.TreeMap;
 public final class RenderedConfig {
     private final String yaml;
     private final Map<String, String> environment;
-    private final List<String> warnings;
 
-    RenderedConfig(String yaml, Map<String, String> environment, List<String> warnings) {
+    RenderedConfig(String yaml, Map<String, String> environment) {
         this.yaml = yaml;
         this.environment = Collections.unmodifiableMap(new TreeMap<>(environment));
-        this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
     }
 
     /** The file content exactly as Litestream reads it (before its own {@code $VAR} expansion). */
@@ -30,11 +26,6 @@ public final class RenderedConfig {
     /** {@code LSA_*} variables the YAML refers to: secrets and escaped {@code $} signs. Holds secret values. */
     public Map<String, String> environment() {
         return environment;
-    }
-
-    /** Settings the chosen Litestream version accepts but ignores. */
-    public List<String> warnings() {
-        return warnings;
     }
 
     /** The YAML and the variable names only: never the values. */

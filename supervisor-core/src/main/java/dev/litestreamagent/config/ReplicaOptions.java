@@ -2,6 +2,7 @@ package dev.litestreamagent.config;
 
 import dev.litestreamagent.dialect.Dialect;
 import dev.litestreamagent.settings.Durations;
+import dev.litestreamagent.settings.KeySuggestion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,18 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * What the agent knows about Litestream replica options. Every option is passed through; the ones known
- * here are checked (types, durations, booleans, the option each type needs) so mistakes show at start-up
- * and not in Litestream's log.
+ * Checks Litestream replica options where the config is read: each name against the options its type has
+ * in the dialects' tables (an unknown one would be ignored by Litestream without a word), their values
+ * (durations, booleans, the option each type needs), so mistakes show at start-up and not in Litestream's log.
  */
 final class ReplicaOptions {
     /** Parsed by Litestream with Go's {@code time.ParseDuration}. */
     static final List<String> DURATIONS = Collections.unmodifiableList(Arrays.asList(
-            "sync-interval", "snapshot-interval", "retention", "retention-check-interval", "validation-interval"));
-    static final List<String> BOOLEANS = Collections.unmodifiableList(Arrays.asList("force-path-style", "skip-verify"));
+            "sync-interval", "snapshot-interval", "retention", "retention-check-interval", "validation-interval",
+            "reconnect-wait", "timeout"));
+    static final List<String> BOOLEANS = Collections.unmodifiableList(Arrays.asList("force-path-style", "skip-verify",
+            "sign-payload", "require-content-md5", "auto-recover", "concurrent-writes", "tls"));
 
     /** Options shown first, in this order, as Litestream's documentation lists them; the rest alphabetically, secrets last. */
     private static final List<String> LEADING = Collections.unmodifiableList(Arrays.asList(
@@ -38,12 +43,25 @@ final class ReplicaOptions {
         NEEDS.put("sftp", Arrays.asList("host", "user"));
     }
 
+    /** The replica type a {@code url} option's scheme stands for, as {@code ReplicaTypeFromURL} reads it. */
+    private static final Map<String, String> URL_SCHEMES = new HashMap<>();
+
+    static {
+        for (String type : Arrays.asList("s3", "gcs", "abs", "sftp", "file", "nats", "oss", "webdav")) {
+            URL_SCHEMES.put(type, type);
+        }
+        URL_SCHEMES.put("gs", "gcs");
+        URL_SCHEMES.put("webdavs", "webdav");
+    }
+
     private ReplicaOptions() {
     }
 
     /**
      * Checks the replica options of one database ({@code keyPrefix} is {@code litestream.dbs.<alias>.replica.})
-     * and returns them with {@code type} first and {@code gs} spelled {@code gcs}, as Litestream knows it.
+     * against the options its type has in any Litestream version (the installed version is checked when the
+     * config is rendered), and returns them with {@code type} first and {@code gs} spelled {@code gcs}, as
+     * Litestream knows it.
      */
     static Map<String, String> check(String keyPrefix, Map<String, String> options, SettingReader reader) {
         Map<String, String> ordered = new LinkedHashMap<>();
@@ -71,8 +89,11 @@ final class ReplicaOptions {
                 reader.problem(keyPrefix + needed, null, "a value: a " + type + " replica needs " + needed);
             }
         }
+        Set<String> known = knownOptions(typeOf(ordered));
         new TreeMap<>(options).forEach((option, value) -> {
-            if (!option.equals("type")) {
+            if (!known.contains(option)) {
+                reader.problem(keyPrefix + option, value, unknown(keyPrefix, option, typeOf(ordered), known));
+            } else if (!option.equals("type")) {
                 checkValue(keyPrefix + option, option, value, reader);
             }
             if (!Secrets.isSecretOption(option)) {
@@ -85,6 +106,63 @@ final class ReplicaOptions {
             }
         });
         return ordered;
+    }
+
+    /**
+     * The replica type Litestream will use: {@code type}, else the scheme of {@code url}; null when
+     * neither says (a url of a scheme no version knows).
+     */
+    static String typeOf(Map<String, String> replica) {
+        String type = replica.get("type");
+        if (type != null) {
+            return type;
+        }
+        String url = replica.getOrDefault("url", "");
+        int colon = url.indexOf("://");
+        return colon < 0 ? null : URL_SCHEMES.get(url.substring(0, colon).toLowerCase(Locale.ROOT));
+    }
+
+    /** Every option {@code type} has in some version; every option of every type when the type is not known. */
+    private static Set<String> knownOptions(String type) {
+        Set<String> known = new TreeSet<>();
+        for (Dialect dialect : Dialect.all()) {
+            for (String each : dialect.replicaTypes()) {
+                if (type == null || !isKnownType(type) || each.equals(type)) {
+                    known.addAll(dialect.replicaOptions(each));
+                }
+            }
+        }
+        return known;
+    }
+
+    /**
+     * {@code access_key_id} is refused with its one spelling rather than mapped: a properties file then reads
+     * the same as Litestream's documentation, and one spelling per option cannot collide with another.
+     */
+    private static String unknown(String keyPrefix, String option, String type, Set<String> known) {
+        String scope = keyPrefix.substring(keyPrefix.lastIndexOf('.', keyPrefix.length() - 2) + 1);
+        String hyphenated = option.replace('_', '-');
+        if (!hyphenated.equals(option) && known.contains(hyphenated)) {
+            return "the option spelt " + hyphenated + ", as Litestream spells its options (with '-', not '_'): "
+                    + "use " + keyPrefix + hyphenated;
+        }
+        String what = type == null || !isKnownType(type) ? "a replica option" : "an option of a replica of type " + type;
+        List<String> otherTypes = typesWith(option);
+        return what + " (see docs/configuration.md); unknown option " + scope + option
+                + KeySuggestion.among(option, known).map(s -> ", did you mean " + scope + s + "?").orElse("")
+                + (otherTypes.isEmpty() ? "" : " (" + option + " is an option of replica type " + otherTypes + ")");
+    }
+
+    private static List<String> typesWith(String option) {
+        Set<String> types = new TreeSet<>();
+        for (Dialect dialect : Dialect.all()) {
+            for (String type : dialect.replicaTypes()) {
+                if (dialect.replicaOptions(type).contains(option)) {
+                    types.add(type);
+                }
+            }
+        }
+        return new ArrayList<>(types);
     }
 
     private static boolean isKnownType(String type) {

@@ -89,16 +89,33 @@ public abstract class Dialect {
     // The config file.
 
     /** Whether the top-level {@code mcp-addr} setting exists. */
-    public abstract boolean hasMcpServer();
+    public final boolean hasMcpServer() {
+        return globalOptions().contains("mcp-addr");
+    }
+
+    /**
+     * The top-level keys of this version's config file that the agent writes ({@code addr}, {@code snapshot},
+     * ...): a setting whose key a version lacks is an error naming the versions that have it.
+     */
+    public abstract Set<String> globalOptions();
 
     /** The values of {@code logging.level}. */
     public abstract List<String> loggingLevels();
 
     /** The replica types, as the {@code type} option spells them. */
-    public abstract List<String> replicaTypes();
+    public final List<String> replicaTypes() {
+        return replicaOptionTable().types();
+    }
 
-    /** Why this version ignores the per-replica {@code option} without a word; empty when it reads it. */
-    public abstract Optional<String> ignoredReplicaOption(String option);
+    /** The options a replica of {@code type} reads in this version ({@code type} itself included); empty for an unknown type. */
+    public final Set<String> replicaOptions(String type) {
+        return replicaOptionTable().options(type);
+    }
+
+    abstract ReplicaOptionTable replicaOptionTable();
+
+    /** What to do instead of a per-replica {@code option} an older version read and this one ignores; empty otherwise. */
+    public abstract Optional<String> replacedReplicaOption(String option);
 
     /** Puts the one replica of a database into its {@code dbs} entry, under the key this version reads. */
     public abstract void putReplica(Map<String, Object> database, Map<String, Object> replica);

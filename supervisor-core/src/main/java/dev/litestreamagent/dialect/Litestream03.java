@@ -17,6 +17,17 @@ final class Litestream03 extends Dialect {
             list("init: cannot determine last wal position, clearing generation"));
 
     private static final Map<String, Set<String>> SUBCOMMANDS = new HashMap<>();
+    /** v0.3.13's {@code ReplicaConfig} and the {@code new*ReplicaClientFromConfig} that read it. */
+    private static final ReplicaOptionTable REPLICA_OPTIONS = ReplicaOptionTable.common("type", "name", "path", "url",
+                    "retention", "retention-check-interval", "sync-interval", "snapshot-interval", "validation-interval")
+            .type("s3", "bucket", "region", "endpoint", "force-path-style", "skip-verify", "access-key-id",
+                    "secret-access-key")
+            .type("file")
+            .type("gcs", "bucket")
+            .type("abs", "bucket", "account-name", "account-key", "endpoint")
+            .type("sftp", "host", "user", "password", "key-path")
+            .build();
+    private static final Set<String> GLOBAL_OPTIONS = flags("addr", "logging");
 
     static {
         SUBCOMMANDS.put("databases", flags("config"));
@@ -43,8 +54,8 @@ final class Litestream03 extends Dialect {
     }
 
     @Override
-    public boolean hasMcpServer() {
-        return false;
+    public Set<String> globalOptions() {
+        return GLOBAL_OPTIONS;
     }
 
     @Override
@@ -53,12 +64,12 @@ final class Litestream03 extends Dialect {
     }
 
     @Override
-    public List<String> replicaTypes() {
-        return list("s3", "file", "gcs", "abs", "sftp");
+    ReplicaOptionTable replicaOptionTable() {
+        return REPLICA_OPTIONS;
     }
 
     @Override
-    public Optional<String> ignoredReplicaOption(String option) {
+    public Optional<String> replacedReplicaOption(String option) {
         return Optional.empty();
     }
 

@@ -11,14 +11,39 @@ import java.util.Set;
 
 /** Litestream 0.5 (read in the v0.5.x sources): LTX files, one {@code replica:} per database, an MCP server. */
 final class Litestream05 extends Dialect {
-    /** Per-replica settings 0.5 ignores without a word. */
-    private static final List<String> GLOBAL_SINCE_05 = list("snapshot-interval", "retention",
-            "retention-check-interval", "validation-interval");
+    /**
+     * v0.5.16's {@code ReplicaConfig} and the {@code new*ReplicaClientFromConfig} that read it (earlier 0.5
+     * releases lack some S3 and SFTP options, which they ignore). {@code validation-interval} is declared
+     * there but no replica reads it.
+     */
+    private static final ReplicaOptionTable REPLICA_OPTIONS = ReplicaOptionTable.common("type", "name", "path", "url",
+                    "sync-interval", "max-sync-ltx-files", "auto-recover")
+            .type("s3", "bucket", "region", "endpoint", "force-path-style", "sign-payload", "require-content-md5",
+                    "skip-verify", "storage-class", "part-size", "concurrency", "sse-customer-algorithm",
+                    "sse-customer-key", "sse-customer-key-path", "sse-kms-key-id", "access-key-id", "secret-access-key")
+            .type("file")
+            .type("gcs", "bucket")
+            .type("abs", "bucket", "account-name", "account-key", "sas-token", "endpoint")
+            .type("sftp", "host", "user", "password", "key-path", "host-key", "concurrent-writes")
+            .type("nats", "bucket", "jwt", "seed", "creds", "nkey", "username", "password", "token", "tls",
+                    "client-cert", "client-key", "max-reconnects", "reconnect-wait", "timeout")
+            .type("oss", "bucket", "region", "endpoint", "part-size", "concurrency", "access-key-id",
+                    "secret-access-key")
+            .type("webdav", "webdav-url", "webdav-username", "webdav-password")
+            .build();
+    /** Per-replica settings of 0.3 that 0.5 ignores on a replica without a word, and what to do instead. */
+    private static final Map<String, String> REPLACED = new HashMap<>();
+    private static final Set<String> GLOBAL_OPTIONS = flags("addr", "logging", "mcp-addr", "snapshot", "levels",
+            "heartbeat-url", "heartbeat-interval", "shutdown-sync-timeout");
     private static final Map<String, Set<String>> SUBCOMMANDS = new HashMap<>();
     /** The agent's {@code status} is its own; Litestream's is run as {@code litestream-status}. */
     private static final String LITESTREAM_STATUS = "litestream-status";
 
     static {
+        REPLACED.put("snapshot-interval", "set litestream.snapshot.interval instead");
+        REPLACED.put("retention", "set litestream.snapshot.retention instead");
+        REPLACED.put("retention-check-interval", "0.5 has no such setting");
+        REPLACED.put("validation-interval", "no 0.5 replica reads it");
         SUBCOMMANDS.put("databases", flags("config"));
         SUBCOMMANDS.put("ltx", flags("config", "replica", "level"));
         SUBCOMMANDS.put("replicate", flags("config", "exec", "log-level"));
@@ -52,8 +77,8 @@ final class Litestream05 extends Dialect {
     }
 
     @Override
-    public boolean hasMcpServer() {
-        return true;
+    public Set<String> globalOptions() {
+        return GLOBAL_OPTIONS;
     }
 
     @Override
@@ -62,14 +87,13 @@ final class Litestream05 extends Dialect {
     }
 
     @Override
-    public List<String> replicaTypes() {
-        return list("s3", "file", "gcs", "abs", "sftp", "nats", "oss", "webdav");
+    ReplicaOptionTable replicaOptionTable() {
+        return REPLICA_OPTIONS;
     }
 
     @Override
-    public Optional<String> ignoredReplicaOption(String option) {
-        return GLOBAL_SINCE_05.contains(option)
-                ? Optional.of("snapshots and retention are global settings since 0.5") : Optional.empty();
+    public Optional<String> replacedReplicaOption(String option) {
+        return Optional.ofNullable(REPLACED.get(option));
     }
 
     /** A single {@code replica:} (a one-entry {@code replicas:} list is still read, not written). */

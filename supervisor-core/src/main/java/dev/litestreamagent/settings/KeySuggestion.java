@@ -1,6 +1,7 @@
 package dev.litestreamagent.settings;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +32,12 @@ public final class KeySuggestion {
         return closest(name, name, candidates);
     }
 
-    private static Optional<String> closest(String seen, String wanted, List<String> candidates) {
+    /** The one of {@code candidates} (names, not whole keys) that {@code seen} probably misspells. */
+    public static Optional<String> among(String seen, Collection<String> candidates) {
+        return closest(seen, seen, candidates);
+    }
+
+    private static Optional<String> closest(String seen, String wanted, Collection<String> candidates) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
         for (String candidate : candidates) {

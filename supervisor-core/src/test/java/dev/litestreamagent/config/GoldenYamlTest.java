@@ -31,7 +31,8 @@ class GoldenYamlTest {
             "django-manual-replica, 0.3.13", "django-manual-replica, 0.5.2",
             "django-multiple-path-prefix, 0.3.13", "django-multiple-path-prefix, 0.5.2",
             "everything, 0.3.13", "everything, 0.5.2",
-            "v05-only, 0.5.2"})
+            "v05-only, 0.5.2",
+            "replica-types-v03, 0.3.13", "replica-types-v05, 0.5.16"})
     void rendersTheExpectedYaml(String name, String version) throws Exception {
         // Relative paths in a properties file follow the file: here as if it lived in APP_DIR.
         String yaml = render(name, version).yaml()

@@ -16,13 +16,15 @@ class LitestreamYamlTest {
     }
 
     @Test
-    void perReplicaRetentionIsAWarningWithLitestream05() throws Exception {
+    void perReplicaRetentionIsAnErrorWithLitestream05ThatNamesTheGlobalKey() throws Exception {
         AgentConfig config = load("dbs.a.path=a.db;dbs.a.replica.type=file;dbs.a.replica.path=/b;dbs.a.replica.retention=72h");
-        RenderedConfig v05 = LitestreamYaml.render(config, LitestreamVersion.parse("0.5.2"));
-        assertEquals(List.of("litestream.dbs.a.replica.retention: Litestream v0.5.2 ignores per-replica retention "
-                + "(snapshots and retention are global settings since 0.5)"), v05.warnings());
-        assertTrue(v05.yaml().contains("retention: 72h"), v05.yaml());
-        assertTrue(LitestreamYaml.render(config, LitestreamVersion.V0_3_13).warnings().isEmpty());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> LitestreamYaml.render(config, LitestreamVersion.parse("0.5.2")));
+        assertEquals(List.of("litestream.dbs.a.replica.retention: was \"72h\", expected an option of a replica of type file in "
+                + "Litestream v0.5.2, the installed binary (retention: Litestream 0.3 only; v0.5.2 would "
+                + "ignore it; set litestream.snapshot.retention instead)"), e.problems().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.toList()));
+        assertTrue(LitestreamYaml.render(config, LitestreamVersion.V0_3_13).yaml().contains("retention: 72h"));
     }
 
     @Test

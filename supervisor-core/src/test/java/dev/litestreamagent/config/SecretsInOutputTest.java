@@ -27,7 +27,6 @@ class SecretsInOutputTest {
                 "litestream.dbs.main.replica.type=s3",
                 "litestream.dbs.main.replica.bucket=b",
                 "litestream.dbs.main.replica.access-key-id=ACCESS-ID-3",
-                "litestream.dbs.main.replica.secret-acess-key=TYPO-SECRET-4",
                 "litestream.dbs.remote.path=remote.db",
                 "litestream.dbs.remote.replica.type=sftp",
                 "litestream.dbs.remote.replica.host=backup:22",
@@ -62,7 +61,6 @@ class SecretsInOutputTest {
                     rendered.yaml());
             assertTrue(rendered.yaml().contains("secret-access-key: $LITESTREAM_SECRET_ACCESS_KEY"), rendered.yaml());
             assertEquals("ENV-SECRET-KEY-1", rendered.environment().get("LSA_SECRET_MAIN_SECRET_ACCESS_KEY"));
-            assertEquals("TYPO-SECRET-4", rendered.environment().get("LSA_SECRET_MAIN_SECRET_ACESS_KEY"));
             assertEquals("FILE-PASSWORD-2", rendered.environment().get("LSA_SECRET_REMOTE_PASSWORD"));
             assertEquals("ACCOUNT-KEY-6", rendered.environment().get("LSA_SECRET_BLOB_ACCOUNT_KEY"));
         }
@@ -79,6 +77,13 @@ class SecretsInOutputTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(input("litestream.dbs.main.replica.token=")));
         assertTrue(e.getMessage().contains("litestream.dbs.main.replica.token: was \"****\""), e.getMessage());
+        // a misspelt credential is refused now (Litestream would ignore it), and its value is still never shown
+        e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(input("litestream.dbs.main.replica.secret-acess-key=TYPO-SECRET-4")));
+        assertNoSecret("exception", e.getMessage());
+        assertTrue(e.getMessage().contains("litestream.dbs.main.replica.secret-acess-key: was \"****\", expected an "
+                + "option of a replica of type s3 (see docs/configuration.md); unknown option replica.secret-acess-key, "
+                + "did you mean replica.secret-access-key?"), e.getMessage());
         Files.write(dir.resolve("litestream.properties"), List.of("litestream.unknown-secret=ENV-SECRET-KEY-1"));
         e = assertThrows(ConfigException.class, () -> ConfigLoader.load(ConfigInput.of(
                 "dbs.a.replica.password=FILE-PASSWORD-2,ACCESS-ID-3", Map.of(),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Each Litestream version speaks the dialect of the newest dialect it has reached, with its own version. */
@@ -46,9 +47,41 @@ class DialectTest {
         assertTrue(V05.loggingLevels().contains("trace"));
         assertFalse(V03.replicaTypes().contains("webdav"));
         assertTrue(V05.replicaTypes().containsAll(V03.replicaTypes()));
-        assertEquals(Optional.empty(), V03.ignoredReplicaOption("retention"));
-        assertTrue(V05.ignoredReplicaOption("retention").isPresent());
-        assertEquals(Optional.empty(), V05.ignoredReplicaOption("sync-interval"));
+        assertTrue(V03.replicaOptions("s3").contains("retention"));
+        assertEquals(Optional.empty(), V03.replacedReplicaOption("retention"));
+        assertFalse(V05.replicaOptions("s3").contains("retention"));
+        assertEquals(Optional.of("set litestream.snapshot.retention instead"), V05.replacedReplicaOption("retention"));
+        assertTrue(V05.replicaOptions("s3").contains("sync-interval"));
+        assertTrue(V03.replicaOptions("s3").contains("sync-interval"));
+    }
+
+    @Test
+    void eachReplicaTypeHasItsOwnOptionsPerVersion() {
+        assertTrue(V03.replicaOptions("s3").containsAll(List.of("type", "bucket", "force-path-style", "access-key-id")));
+        assertFalse(V03.replicaOptions("file").contains("bucket"), "a file replica has no bucket");
+        assertTrue(V03.replicaOptions("sftp").contains("key-path"));
+        assertFalse(V03.replicaOptions("s3").contains("sign-payload"));
+        assertTrue(V05.replicaOptions("s3").contains("sign-payload"));
+        assertFalse(V03.replicaOptions("abs").contains("sas-token"));
+        assertTrue(V05.replicaOptions("abs").contains("sas-token"));
+        assertTrue(V05.replicaOptions("webdav").contains("webdav-url"));
+        assertEquals(Set.of(), V03.replicaOptions("webdav"));
+        for (Dialect dialect : Dialect.all()) {
+            for (String type : dialect.replicaTypes()) {
+                for (String option : dialect.replicaOptions(type)) {
+                    assertEquals(option.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), option,
+                            "Litestream spells its options in lower-case kebab-case: " + dialect + " " + type);
+                }
+            }
+        }
+    }
+
+    @Test
+    void globalKeysPerVersion() {
+        assertFalse(V03.globalOptions().contains("snapshot"));
+        assertTrue(V05.globalOptions().containsAll(List.of("snapshot", "levels", "heartbeat-url",
+                "shutdown-sync-timeout", "mcp-addr")));
+        assertTrue(V03.globalOptions().containsAll(List.of("addr", "logging")));
     }
 
     @Test
