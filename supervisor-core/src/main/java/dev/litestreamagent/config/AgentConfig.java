@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class AgentConfig {
     private final ResyncPolicy resync;
     private final String addr;
     private final String mcpAddr;
+    private final Map<String, String> litestreamGlobal;
     private final String healthAddr;
     private final String pathPrefix;
     private final String loggingLevel;
@@ -60,6 +62,7 @@ public final class AgentConfig {
         this.resync = b.resync;
         this.addr = b.addr;
         this.mcpAddr = b.mcpAddr;
+        this.litestreamGlobal = Collections.unmodifiableMap(new LinkedHashMap<>(b.litestreamGlobal));
         this.healthAddr = b.healthAddr;
         this.pathPrefix = b.pathPrefix;
         this.loggingLevel = b.loggingLevel;
@@ -184,6 +187,14 @@ public final class AgentConfig {
         return Optional.ofNullable(mcpAddr);
     }
 
+    /**
+     * Litestream's own top-level settings that are set ({@link dev.litestreamagent.settings.Keys#litestreamGlobal()}), full key to value as
+     * written: {@code litestream.snapshot.interval} → {@code 1h}.
+     */
+    public Map<String, String> litestreamGlobal() {
+        return litestreamGlobal;
+    }
+
     /** Where the agent serves /livez, /readyz, /health and /metrics; empty: no endpoint. */
     public Optional<String> healthAddr() {
         return Optional.ofNullable(healthAddr);
@@ -235,6 +246,7 @@ public final class AgentConfig {
         final List<DatabaseConfig> databases = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final Map<String, String> settings = new TreeMap<>();
+        final Map<String, String> litestreamGlobal = new LinkedHashMap<>();
         Path workingDirectory;
         Path binPath;
         LitestreamVersion statedVersion;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,8 @@ public final class ConfigLoader {
         b.addr = address(r, Keys.ADDR, "Litestream's metrics endpoint", b.warnings);
         b.mcpAddr = address(r, Keys.MCP_ADDR, "Litestream's MCP server", b.warnings);
         b.healthAddr = address(r, Keys.HEALTH_ADDR, "the agent's health endpoint", b.warnings);
+        VariableCheck variables = new VariableCheck(input.env(), r.optional(Keys.RUNTIME_ENV).orElse(null));
+        litestreamGlobal(r, variables, b.litestreamGlobal);
         b.loggingLevel = r.optional(Keys.LOGGING_LEVEL).orElse(null);
         b.loggingType = r.optional(Keys.LOGGING_TYPE).orElse(null);
         b.loggingStderr = r.optional(Keys.LOGGING_STDERR).orElse(null);
@@ -52,7 +55,7 @@ public final class ConfigLoader {
         b.downloadEnabled = r.read(Keys.DOWNLOAD_ENABLED);
         b.downloadBaseUrl = r.read(Keys.DOWNLOAD_BASE_URL);
         b.downloadSha256 = r.optional(Keys.DOWNLOAD_SHA256).orElse(null);
-        b.databases.addAll(new DatabasesReader(r, input)
+        b.databases.addAll(new DatabasesReader(r, input, variables)
                 .read(b.restoreOnStart, Optional.ofNullable(b.pathPrefix)));
         if (b.databases.isEmpty() && !r.hasProblems()) {
             b.warnings.add("no database configured (litestream.dbs.<alias>.url or .path): nothing to replicate");
@@ -64,6 +67,23 @@ public final class ConfigLoader {
         b.sources = raw.description();
         b.settings.putAll(r.effective());
         return b.build();
+    }
+
+    /** Litestream's top-level settings, checked and kept as written; the installed version is checked at render. */
+    private static void litestreamGlobal(SettingReader r, VariableCheck variables, Map<String, String> into) {
+        for (Key<?> key : Keys.litestreamGlobal()) {
+            Optional<?> value = r.optional(key);
+            if (!value.isPresent()) {
+                continue;
+            }
+            String text = value.get().toString();
+            if (key == Keys.HEARTBEAT_URL && !text.matches("(?i)https?://[^/\\s]+\\S*")) {
+                r.problem(key, text);
+                continue;
+            }
+            variables.check(key.name(), text, r);
+            into.put(key.name(), text);
+        }
     }
 
     private static Path binPath(SettingReader r, Path workingDirectory) {

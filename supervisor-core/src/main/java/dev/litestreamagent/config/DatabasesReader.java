@@ -24,9 +24,11 @@ final class DatabasesReader {
     private final SettingReader reader;
     private final Map<String, String> env;
     private final Path workingDirectory;
+    private final VariableCheck variables;
 
-    DatabasesReader(SettingReader reader, ConfigInput input) {
+    DatabasesReader(SettingReader reader, ConfigInput input, VariableCheck variables) {
         this.reader = reader;
+        this.variables = variables;
         this.env = input.env();
         this.workingDirectory = input.workingDirectory();
     }
@@ -65,8 +67,8 @@ final class DatabasesReader {
             Map<String, String> litestreamOptions = litestreamOptions(alias);
             Map<String, String> replica = options(prefix + Keys.REPLICA);
             boolean defaulted = replica.isEmpty();
-            Map<String, String> configured = defaulted ? null
-                    : absoluteFilePath(prefix + Keys.REPLICA, ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader));
+            Map<String, String> configured = defaulted ? null : absoluteFilePath(prefix + Keys.REPLICA,
+                    ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader, variables));
             if (!location.isPresent()) {
                 continue;
             }
@@ -193,6 +195,7 @@ final class DatabasesReader {
                     } catch (IllegalArgumentException e) {
                         reader.problem(name, v, key.type().expected());
                     }
+                    variables.check(name, v, reader);
                     options.put(key.name(), v);
                 });
             }
@@ -241,7 +244,7 @@ final class DatabasesReader {
         reference("LITESTREAM_ACCESS_KEY_ID").ifPresent(r -> replica.put("access-key-id", r));
         reference("LITESTREAM_SECRET_ACCESS_KEY").ifPresent(r -> replica.put("secret-access-key", r));
         replica.putAll(overrides);
-        Map<String, String> checked = ReplicaOptions.check(Keys.DEFAULT_REPLICA, replica, reader);
+        Map<String, String> checked = ReplicaOptions.check(Keys.DEFAULT_REPLICA, replica, reader, variables);
         checked.forEach((option, value) -> reader.effectiveDefault(prefix + option, value));
         return checked;
     }

@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.settings.References;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,6 @@ final class EnvEncoding {
         }
     }
 
-    private static final Pattern TOKEN = Pattern.compile("\\$\\$|\\$[A-Za-z_][A-Za-z0-9_]*|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|\\$");
     private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
     private final Map<String, String> environment = new TreeMap<>();
@@ -50,7 +50,7 @@ final class EnvEncoding {
             return Long.valueOf(value);
         }
         StringBuilder out = new StringBuilder();
-        Matcher m = TOKEN.matcher(value);
+        Matcher m = References.TOKEN.matcher(value);
         int last = 0;
         while (m.find()) {
             out.append(value, last, m.start());

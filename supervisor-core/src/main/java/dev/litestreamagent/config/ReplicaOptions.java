@@ -63,7 +63,8 @@ final class ReplicaOptions {
      * config is rendered), and returns them with {@code type} first and {@code gs} spelled {@code gcs}, as
      * Litestream knows it.
      */
-    static Map<String, String> check(String keyPrefix, Map<String, String> options, SettingReader reader) {
+    static Map<String, String> check(String keyPrefix, Map<String, String> options, SettingReader reader,
+            VariableCheck variables) {
         Map<String, String> ordered = new LinkedHashMap<>();
         String type = options.get("type");
         for (String option : LEADING) {
@@ -95,6 +96,7 @@ final class ReplicaOptions {
                 reader.problem(keyPrefix + option, value, unknown(keyPrefix, option, typeOf(ordered), known));
             } else if (!option.equals("type")) {
                 checkValue(keyPrefix + option, option, value, reader);
+                variables.check(keyPrefix + option, value, reader);
             }
             if (!Secrets.isSecretOption(option)) {
                 ordered.putIfAbsent(option, value);

@@ -38,6 +38,7 @@ public final class Keys {
     // Filled by the declarations below, in declaration order: they must come first.
     private static final List<Key<?>> TOP_LEVEL = new ArrayList<>();
     private static final List<Key<?>> DATABASE = new ArrayList<>();
+    private static final List<Key<?>> LITESTREAM_GLOBAL = new ArrayList<>();
 
     private static final RestartPolicy RESTART = RestartPolicy.defaults();
     private static final ResyncPolicy RESYNC = ResyncPolicy.defaults();
@@ -55,12 +56,26 @@ public final class Keys {
     public static final Key<String> VERSION = top("litestream.version",
             ValueType.text("a Litestream version such as 0.3.13 or v0.5.2"), null,
             "the release to download; a stated version of the other dialect than the binary's is an error");
+    public static final Key<String> RUNTIME_ENV = top("litestream.runtime-env", ValueType.VARIABLE_NAMES, null,
+            "variables that $NAME references may name although they are unset here: Litestream resolves them");
     public static final Key<String> PATH_PREFIX = top("litestream.path-prefix", ValueType.text("a path prefix"), null,
             "prefix of default replica paths");
     public static final Key<String> ADDR = top("litestream.addr", ValueType.ADDRESS, null,
             "Litestream's metrics address");
     public static final Key<String> MCP_ADDR = top("litestream.mcp-addr", ValueType.ADDRESS, null,
             "Litestream's MCP server address (0.5+)");
+    public static final Key<String> SNAPSHOT_INTERVAL = litestreamGlobal("litestream.snapshot.interval",
+            ValueType.GO_DURATION, "how often Litestream 0.5 takes a full snapshot (0.5+)");
+    public static final Key<String> SNAPSHOT_RETENTION = litestreamGlobal("litestream.snapshot.retention",
+            ValueType.GO_DURATION, "how long Litestream 0.5 keeps snapshots (0.5+)");
+    public static final Key<String> LEVELS = litestreamGlobal("litestream.levels", ValueType.GO_DURATIONS,
+            "compaction intervals of Litestream 0.5's levels, from level 1 up (0.5+)");
+    public static final Key<String> HEARTBEAT_URL = litestreamGlobal("litestream.heartbeat-url",
+            ValueType.text("an http:// or https:// URL"), "a URL Litestream 0.5 calls while replication is healthy (0.5+)");
+    public static final Key<String> HEARTBEAT_INTERVAL = litestreamGlobal("litestream.heartbeat-interval",
+            ValueType.GO_DURATION, "how often it calls it, at least 1m (0.5+)");
+    public static final Key<String> SHUTDOWN_SYNC_TIMEOUT = litestreamGlobal("litestream.shutdown-sync-timeout",
+            ValueType.GO_DURATION, "how long Litestream 0.5 retries its final sync at shutdown (0.5+)");
     public static final Key<String> HEALTH_ADDR = top("litestream.health.addr", ValueType.ADDRESS, null,
             "the agent's health and metrics endpoint (/livez, /readyz, /health, /metrics); off when unset");
     public static final Key<String> LOGGING_LEVEL = top("litestream.logging.level",
@@ -139,6 +154,14 @@ public final class Keys {
         return Collections.unmodifiableList(TOP_LEVEL);
     }
 
+    /**
+     * The top-level keys of Litestream's own config file that the agent writes as set
+     * ({@code litestream.snapshot.interval} becomes {@code snapshot: {interval: …}}), in declaration order.
+     */
+    public static List<Key<?>> litestreamGlobal() {
+        return Collections.unmodifiableList(LITESTREAM_GLOBAL);
+    }
+
     /** Every {@code litestream.dbs.<alias>.*} setting besides {@code replica.*}, in declaration order. */
     public static List<Key<?>> database() {
         return Collections.unmodifiableList(DATABASE);
@@ -184,6 +207,10 @@ public final class Keys {
 
     private static <T> Key<T> top(String name, ValueType<T> type, T defaultValue, String doc) {
         return declare(TOP_LEVEL, new Key<>(Key.Scope.TOP_LEVEL, name, type, defaultValue, false, doc));
+    }
+
+    private static Key<String> litestreamGlobal(String name, ValueType<String> type, String doc) {
+        return declare(LITESTREAM_GLOBAL, top(name, type, null, doc));
     }
 
     /** A key whose value premain must know: the start-up probe looks for it before main(). */

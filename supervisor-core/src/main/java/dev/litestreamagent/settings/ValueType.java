@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class ValueType<T> {
     private enum Kind { TEXT, BOOLEAN, POSITIVE_DURATION, DECIMAL, WHOLE, CHOICE, ADDRESS, SHA256, MIRROR_URL,
-        GO_DURATION, PAGE_COUNT }
+        GO_DURATION, PAGE_COUNT, VARIABLE_NAMES, GO_DURATIONS }
 
     public static final ValueType<Boolean> BOOLEAN = new ValueType<>(Kind.BOOLEAN, "true or false");
     /** The agent's own durations ({@code 500ms}, {@code 10s}, ...), above zero. */
@@ -37,6 +37,13 @@ public final class ValueType<T> {
     public static final ValueType<String> GO_DURATION = new ValueType<>(Kind.GO_DURATION, Durations.GO_EXPECTED);
     /** A page count Litestream itself reads or a {@code $VAR}, passed on as written. */
     public static final ValueType<String> PAGE_COUNT = new ValueType<>(Kind.PAGE_COUNT, "a whole number of pages");
+
+    /** Environment variable names, comma-separated, returned as {@code A,B} without blanks. */
+    public static final ValueType<String> VARIABLE_NAMES = new ValueType<>(Kind.VARIABLE_NAMES,
+            "environment variable names separated by commas, such as AWS_ACCESS_KEY_ID,AWS_SECRET_ACCESS_KEY");
+    /** Durations Litestream itself reads, comma-separated, returned as {@code 5m,1h} without blanks. */
+    public static final ValueType<String> GO_DURATIONS = new ValueType<>(Kind.GO_DURATIONS,
+            "durations separated by commas, such as 5m,1h (" + Durations.GO_EXPECTED + ")");
 
     private final Kind kind;
     private final String expected;
@@ -129,9 +136,31 @@ public final class ValueType<T> {
                 return mirrorUrl(text);
             case GO_DURATION:
                 return Durations.isGoDuration(text) || References.isWhole(text) ? text : null;
+            case VARIABLE_NAMES:
+            case GO_DURATIONS:
+                return list(text);
             default: // PAGE_COUNT
                 return (!text.isEmpty() && onlyOf(text, "0123456789")) || References.isWhole(text) ? text : null;
         }
+    }
+
+    /** The comma-separated items of a list kind, each valid, joined without blanks; null when one is not. */
+    private String list(String text) {
+        StringBuilder joined = new StringBuilder();
+        for (String item : text.split(",", -1)) {
+            String trimmed = item.trim();
+            boolean valid = kind == Kind.GO_DURATIONS ? Durations.isGoDuration(trimmed) : isVariableName(trimmed);
+            if (!valid) {
+                return null;
+            }
+            joined.append(joined.length() == 0 ? "" : ",").append(trimmed);
+        }
+        return joined.toString();
+    }
+
+    private static boolean isVariableName(String name) {
+        return !name.isEmpty() && !Character.isDigit(name.charAt(0))
+                && onlyOf(name.toUpperCase(Locale.ROOT), "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
     }
 
     private static String mirrorUrl(String text) {

@@ -32,7 +32,7 @@ class GoldenYamlTest {
             "django-multiple-path-prefix, 0.3.13", "django-multiple-path-prefix, 0.5.2",
             "everything, 0.3.13", "everything, 0.5.2",
             "v05-only, 0.5.2",
-            "replica-types-v03, 0.3.13", "replica-types-v05, 0.5.16"})
+            "replica-types-v03, 0.3.13", "replica-types-v05, 0.5.16", "v05-global, 0.5.16"})
     void rendersTheExpectedYaml(String name, String version) throws Exception {
         // Relative paths in a properties file follow the file: here as if it lived in APP_DIR.
         String yaml = render(name, version).yaml()
@@ -60,6 +60,15 @@ class GoldenYamlTest {
         assertTrue(e.getMessage().contains("litestream.mcp-addr: was \"127.0.0.1:3001\", expected Litestream 0.5 or later"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("litestream.logging.level: was \"trace\""), e.getMessage());
+    }
+
+    @Test
+    void aV03BinaryRefusesEvery05GlobalSettingNamingTheVersion() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> render("v05-global", "0.3.13"));
+        assertEquals(6, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("litestream.snapshot.interval: was \"1h\", expected Litestream 0.5 or later "
+                + "for this setting (the binary is v0.3.13)"), e.getMessage());
+        assertTrue(e.getMessage().contains("litestream.levels: was \"30s,5m,1h\""), e.getMessage());
     }
 
     static RenderedConfig render(String name, String version) throws Exception {
