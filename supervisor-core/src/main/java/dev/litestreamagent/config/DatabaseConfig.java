@@ -6,22 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** One replicated database: its alias, file, single replica and per-database settings. */
+/** One replicated database: its alias, file, replicas and per-database settings. */
 public final class DatabaseConfig {
     private final String alias;
     private final Path path;
     private final String url;
-    private final Map<String, String> replica;
+    private final Map<String, Map<String, String>> replicas;
     private final Map<String, String> litestreamOptions;
     private final boolean restoreOnStart;
     private final boolean defaultReplica;
 
-    DatabaseConfig(String alias, Path path, String url, Map<String, String> replica,
+    DatabaseConfig(String alias, Path path, String url, Map<String, Map<String, String>> replicas,
             Map<String, String> litestreamOptions, boolean restoreOnStart, boolean defaultReplica) {
         this.alias = alias;
         this.path = path;
         this.url = url;
-        this.replica = Collections.unmodifiableMap(new LinkedHashMap<>(replica));
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        replicas.forEach((prefix, options) -> copy.put(prefix, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
+        this.replicas = Collections.unmodifiableMap(copy);
         this.litestreamOptions = Collections.unmodifiableMap(new LinkedHashMap<>(litestreamOptions));
         this.restoreOnStart = restoreOnStart;
         this.defaultReplica = defaultReplica;
@@ -43,11 +45,21 @@ public final class DatabaseConfig {
     }
 
     /**
-     * Replica options in order ({@code type} first), as configured or defaulted; secrets are included
-     * as written (a value or a {@code $VAR} reference): use {@link AgentConfig#settings()} to print.
+     * The first replica's options: the one replica, unless several are configured with
+     * {@code replicas.<name>.*}. See {@link #replicas()}.
      */
     public Map<String, String> replica() {
-        return replica;
+        return replicas.values().iterator().next();
+    }
+
+    /**
+     * Every replica, in order: the key prefix its options were set under ({@code litestream.dbs.<alias>.replica.},
+     * {@code litestream.dbs.<alias>.replicas.<name>.}) to its options in order ({@code name} and {@code type}
+     * first), as configured or defaulted. Secrets are included as written (a value or a {@code $VAR}
+     * reference): use {@link AgentConfig#settings()} to print.
+     */
+    public Map<String, Map<String, String>> replicas() {
+        return replicas;
     }
 
     /** Database-level Litestream settings passed through, such as {@code monitor-interval}. */
@@ -67,6 +79,7 @@ public final class DatabaseConfig {
     @Override
     public String toString() {
         return "DatabaseConfig[" + alias + " -> " + path + (defaultReplica ? ", default replica" : "")
-                + ", replica type " + replica.getOrDefault("type", "(from url)") + "]";
+                + ", replica types " + replicas.values().stream().map(r -> r.getOrDefault("type", "(from url)"))
+                .collect(java.util.stream.Collectors.toList()) + "]";
     }
 }

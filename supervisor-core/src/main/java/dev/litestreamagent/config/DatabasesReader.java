@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,10 @@ final class DatabasesReader {
             boolean restore = reader.read(Keys.DB_RESTORE_ON_START.nameFor(alias), Keys.DB_RESTORE_ON_START.type(),
                     restoreOnStartDefault);
             Map<String, String> litestreamOptions = litestreamOptions(alias);
-            Map<String, String> replica = options(prefix + Keys.REPLICA);
-            boolean defaulted = replica.isEmpty();
-            Map<String, String> configured = defaulted ? null : absoluteFilePath(prefix + Keys.REPLICA,
-                    ReplicaOptions.check(prefix + Keys.REPLICA, replica, reader, variables));
-            if (!location.isPresent()) {
+            boolean defaulted = reader.keysUnder(prefix + Keys.REPLICA).isEmpty()
+                    && reader.keysUnder(prefix + Keys.REPLICAS).isEmpty();
+            Map<String, Map<String, String>> configured = replicas(prefix);
+            if (!location.isPresent() || (!defaulted && configured.isEmpty())) {
                 continue;
             }
             Path path = location.get().path;
@@ -79,8 +79,8 @@ final class DatabasesReader {
                         + other + "\" names it already; one replicator per database)");
                 continue;
             }
-            Map<String, String> checked = defaulted ? defaultReplica(alias, path, pathPrefix, defaultReplicaOptions)
-                    : configured;
+            Map<String, Map<String, String>> checked = defaulted ? Collections.singletonMap(prefix + Keys.REPLICA,
+                    defaultReplica(alias, path, pathPrefix, defaultReplicaOptions)) : configured;
             databases.add(new DatabaseConfig(alias, path, location.get().url, checked, litestreamOptions, restore,
                     defaulted));
         }
@@ -100,6 +100,56 @@ final class DatabasesReader {
             reader.problem(prefix + "path", path, "a directory path (" + e.getReason() + ")");
         }
         return absolute;
+    }
+
+    /**
+     * The database's replicas, checked, by key prefix: its one {@code replica.*}, or its
+     * {@code replicas.<name>.*} in name order, each with {@code name} first; empty when none is configured.
+     */
+    private Map<String, Map<String, String>> replicas(String prefix) {
+        Map<String, Map<String, String>> replicas = new LinkedHashMap<>();
+        Map<String, String> single = options(prefix + Keys.REPLICA);
+        if (!single.isEmpty()) {
+            replicas.put(prefix + Keys.REPLICA, absoluteFilePath(prefix + Keys.REPLICA,
+                    ReplicaOptions.check(prefix + Keys.REPLICA, single, reader, variables)));
+        }
+        String several = prefix + Keys.REPLICAS;
+        for (String name : replicaNames(several)) {
+            String keyPrefix = several + name + ".";
+            Map<String, String> options = options(keyPrefix);
+            if (!single.isEmpty()) {
+                reader.problem(keyPrefix + "*", null, "either " + prefix + Keys.REPLICA + "* (one replica) or "
+                        + several + "<name>.* (several), not both");
+            } else if (!ALIAS.matcher(name).matches()) {
+                reader.problem(keyPrefix + "*", name, "a replica name of letters, digits, '-' and '_', starting "
+                        + "with a letter or digit");
+            } else if (options.containsKey("name")) {
+                reader.problem(keyPrefix + "name", options.get("name"), "no name option: the replica's name is "
+                        + name + ", from its keys");
+            } else {
+                Map<String, String> named = new LinkedHashMap<>();
+                named.put("name", name);
+                named.putAll(absoluteFilePath(keyPrefix, ReplicaOptions.check(keyPrefix, options, reader, variables)));
+                replicas.put(keyPrefix, named);
+            }
+        }
+        return replicas;
+    }
+
+    /** The names after {@code several} ({@code litestream.dbs.<alias>.replicas.}), sorted. */
+    private TreeSet<String> replicaNames(String several) {
+        TreeSet<String> names = new TreeSet<>();
+        for (String key : reader.keysUnder(several)) {
+            String rest = key.substring(several.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                reader.problem(key, reader.string(key).orElse(""), "a key " + several + "<name>.<option>, such as "
+                        + several + "s3.type");
+            } else {
+                names.add(rest.substring(0, dot));
+            }
+        }
+        return names;
     }
 
     /** Aliases in sorted order, so the generated config does not depend on where each key was set. */

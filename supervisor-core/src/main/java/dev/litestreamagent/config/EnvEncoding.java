@@ -34,7 +34,7 @@ final class EnvEncoding {
 
     /** A value taken literally (a file path): every {@code $} is escaped. */
     String literal(String value) {
-        return value.replace("$", dollar());
+        return value.indexOf('$') < 0 ? value : value.replace("$", dollar());
     }
 
     /**
@@ -61,14 +61,23 @@ final class EnvEncoding {
         return out.append(value.substring(last)).toString();
     }
 
-    /** A credential: a whole {@code $VAR} reference stays, anything else moves to a variable. */
-    Object secret(String alias, String option, String value) {
+    /**
+     * A credential: a whole {@code $VAR} reference stays, anything else moves to a variable named after
+     * {@code owner} (the alias, or {@code <alias>__<replica name>} for one of several replicas) and the option.
+     */
+    Object secret(String owner, String option, String value) {
         if (Secrets.isReference(value)) {
             return value;
         }
-        String name = SECRET_PREFIX + DatabasesReader.envForm(alias) + "_"
+        String base = SECRET_PREFIX + DatabasesReader.envForm(owner) + "_"
                 + option.toUpperCase(Locale.ROOT).replace('-', '_');
-        environment.put(name, doubleQuotedContent(value));
+        String escaped = doubleQuotedContent(value);
+        String name = base;
+        // aliases and replica names may hold '_': two owners can spell one name, which must not share a value
+        for (int n = 2; environment.containsKey(name) && !environment.get(name).equals(escaped); n++) {
+            name = base + "_" + n;
+        }
+        environment.put(name, escaped);
         return new Quoted("${" + name + "}");
     }
 

@@ -58,7 +58,17 @@ public final class LitestreamYaml {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", encoding.literal(db.path().toString()));
             db.litestreamOptions().forEach((option, value) -> entry.put(option, encoding.value(value)));
-            dialect.putReplica(entry, replica(db, dialect, encoding, problems));
+            List<Map<String, Object>> replicas = new ArrayList<>();
+            db.replicas().forEach((prefix, options) -> replicas.add(replica(db.alias(), prefix, options, dialect,
+                    encoding, problems)));
+            if (replicas.size() > 1 && !dialect.severalReplicas()) {
+                problems.add(new ConfigProblem(Keys.DBS + db.alias() + "." + Keys.REPLICAS + "*",
+                        String.join(", ", names(db)), "one replica per database with Litestream " + dialect.version()
+                        + " (" + Dialect.versionsWith(Dialect::severalReplicas) + " replicates a database to "
+                        + "several): keep one of them, or install Litestream 0.3"));
+                continue;
+            }
+            dialect.putReplicas(entry, replicas);
             dbs.add(entry);
         }
         root.put("dbs", dbs);
@@ -94,19 +104,28 @@ public final class LitestreamYaml {
         }
     }
 
-    private static Map<String, Object> replica(DatabaseConfig db, Dialect dialect, EnvEncoding encoding,
-            List<ConfigProblem> problems) {
-        String prefix = Keys.DBS + db.alias() + "." + Keys.REPLICA;
-        String type = ReplicaOptions.typeOf(db.replica());
+    private static List<String> names(DatabaseConfig db) {
+        List<String> names = new ArrayList<>();
+        db.replicas().values().forEach(r -> names.add(r.getOrDefault("name", "")));
+        return names;
+    }
+
+    /** One replica; {@code prefix} is the key its options were set under, which errors name. */
+    private static Map<String, Object> replica(String alias, String prefix, Map<String, String> options,
+            Dialect dialect, EnvEncoding encoding, List<ConfigProblem> problems) {
+        String type = ReplicaOptions.typeOf(options);
+        // several replicas of one database each need their own secret variables
+        String owner = prefix.startsWith(Keys.DBS + alias + "." + Keys.REPLICAS) ? alias + "__" + options.get("name")
+                : alias;
         Map<String, Object> replica = new LinkedHashMap<>();
-        db.replica().forEach((option, value) -> {
+        options.forEach((option, value) -> {
             if (option.equals("type")) {
                 requireNewer(prefix + option, value, dialect, d -> d.replicaTypes().contains(value), problems);
             } else if (type != null && dialect.replicaTypes().contains(type)) {
                 requireOption(prefix + option, value, dialect, type, option, problems);
             }
             replica.put(option, Secrets.isSecretOption(option)
-                    ? encoding.secret(db.alias(), option, value) : encoding.value(value));
+                    ? encoding.secret(owner, option, value) : encoding.value(value));
         });
         return replica;
     }

@@ -117,8 +117,14 @@ public abstract class Dialect {
     /** What to do instead of a per-replica {@code option} an older version read and this one ignores; empty otherwise. */
     public abstract Optional<String> replacedReplicaOption(String option);
 
-    /** Puts the one replica of a database into its {@code dbs} entry, under the key this version reads. */
-    public abstract void putReplica(Map<String, Object> database, Map<String, Object> replica);
+    /** Whether a database may have several replicas (else exactly one). */
+    public abstract boolean severalReplicas();
+
+    /**
+     * Puts the replicas of a database into its {@code dbs} entry, under the key this version reads; more
+     * than one only when {@link #severalReplicas()}.
+     */
+    public abstract void putReplicas(Map<String, Object> database, List<Map<String, Object>> replicas);
 
     // The command line.
 

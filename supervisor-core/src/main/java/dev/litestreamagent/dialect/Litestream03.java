@@ -73,10 +73,15 @@ final class Litestream03 extends Dialect {
         return Optional.empty();
     }
 
+    @Override
+    public boolean severalReplicas() {
+        return true;
+    }
+
     /** Only a {@code replicas:} list: a {@code replica:} key is ignored without a word, and nothing is replicated. */
     @Override
-    public void putReplica(Map<String, Object> database, Map<String, Object> replica) {
-        database.put("replicas", Collections.singletonList(replica));
+    public void putReplicas(Map<String, Object> database, List<Map<String, Object>> replicas) {
+        database.put("replicas", replicas);
     }
 
     @Override

@@ -96,10 +96,19 @@ final class Litestream05 extends Dialect {
         return Optional.ofNullable(REPLACED.get(option));
     }
 
+    /** One replica per database: a {@code replicas:} list of more than one is refused by 0.5. */
+    @Override
+    public boolean severalReplicas() {
+        return false;
+    }
+
     /** A single {@code replica:} (a one-entry {@code replicas:} list is still read, not written). */
     @Override
-    public void putReplica(Map<String, Object> database, Map<String, Object> replica) {
-        database.put("replica", replica);
+    public void putReplicas(Map<String, Object> database, List<Map<String, Object>> replicas) {
+        if (replicas.size() != 1) {
+            throw new IllegalArgumentException("Litestream 0.5 takes one replica per database, not " + replicas.size());
+        }
+        database.put("replica", replicas.get(0));
     }
 
     /**

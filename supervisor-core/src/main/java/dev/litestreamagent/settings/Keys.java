@@ -23,6 +23,8 @@ public final class Keys {
     public static final String DEFAULT_REPLICA = "litestream.default-replica.";
     /** {@code litestream.dbs.<alias>.replica.<option>}: the database's replica, passed to Litestream. */
     public static final String REPLICA = "replica.";
+    /** {@code litestream.dbs.<alias>.replicas.<name>.<option>}: one of the database's several named replicas. */
+    public static final String REPLICAS = "replicas.";
 
     /**
      * Agent variables all start with this, so none can be one Litestream reads itself
@@ -192,8 +194,16 @@ public final class Keys {
         }
         String alias = rest.substring(4, end).toLowerCase(Locale.ROOT);
         String setting = rest.substring(end + 1);
-        String sub = setting.startsWith("REPLICA_") ? REPLICA + hyphenated(setting.substring(8)) : hyphenated(setting);
+        String sub = setting.startsWith("REPLICA_") ? REPLICA + hyphenated(setting.substring(8))
+                : setting.startsWith("REPLICAS_") ? namedReplica(setting.substring(9)) : hyphenated(setting);
         return Optional.of(DBS + alias + "." + sub);
+    }
+
+    /** {@code <NAME>_<OPTION>} → {@code replicas.<name>.<option>}: the name is one word, as an alias is. */
+    private static String namedReplica(String envPart) {
+        int end = envPart.indexOf('_');
+        return end <= 0 ? REPLICAS + hyphenated(envPart)
+                : REPLICAS + envPart.substring(0, end).toLowerCase(Locale.ROOT) + "." + hyphenated(envPart.substring(end + 1));
     }
 
     /** {@code litestream.restart.initial-delay} → {@code LITESTREAM_AGENT_RESTART_INITIAL_DELAY}; any full key. */

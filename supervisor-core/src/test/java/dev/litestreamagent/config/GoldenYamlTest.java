@@ -9,7 +9,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class GoldenYamlTest {
             "django-multiple-path-prefix, 0.3.13", "django-multiple-path-prefix, 0.5.2",
             "everything, 0.3.13", "everything, 0.5.2",
             "v05-only, 0.5.2",
-            "replica-types-v03, 0.3.13", "replica-types-v05, 0.5.16", "v05-global, 0.5.16"})
+            "replica-types-v03, 0.3.13", "replica-types-v05, 0.5.16", "v05-global, 0.5.16",
+            "several-replicas, 0.3.13"})
     void rendersTheExpectedYaml(String name, String version) throws Exception {
         // Relative paths in a properties file follow the file: here as if it lived in APP_DIR.
         String yaml = render(name, version).yaml()
@@ -69,6 +72,23 @@ class GoldenYamlTest {
         assertTrue(e.getMessage().contains("litestream.snapshot.interval: was \"1h\", expected Litestream 0.5 or later "
                 + "for this setting (the binary is v0.3.13)"), e.getMessage());
         assertTrue(e.getMessage().contains("litestream.levels: was \"30s,5m,1h\""), e.getMessage());
+    }
+
+    @Test
+    void severalReplicasAreAnErrorOn05NamingThem() {
+        ConfigException e = assertThrows(ConfigException.class, () -> render("several-replicas", "0.5.2"));
+        assertEquals(List.of("litestream.dbs.app.replicas.*: was \"local, offsite, s3\", expected one replica per "
+                + "database with Litestream v0.5.2 (Litestream 0.3 only replicates a database to several): keep one of "
+                + "them, or install Litestream 0.3"), e.problems().stream().map(ConfigProblem::toString)
+                .collect(Collectors.toList()));
+    }
+
+    @Test
+    void eachOfSeveralReplicasGetsItsOwnSecretVariables() throws Exception {
+        assertEquals(Map.of(
+                "LSA_SECRET_APP__OFFSITE_PASSWORD", "offsite-pass",
+                "LSA_SECRET_APP__S3_ACCESS_KEY_ID", "AKIAEXAMPLE",
+                "LSA_SECRET_APP__S3_SECRET_ACCESS_KEY", "s3cret"), render("several-replicas", "0.3.13").environment());
     }
 
     static RenderedConfig render(String name, String version) throws Exception {

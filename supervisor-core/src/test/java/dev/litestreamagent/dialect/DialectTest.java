@@ -2,6 +2,7 @@ package dev.litestreamagent.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.supervisor.ResyncPolicy;
@@ -32,11 +33,23 @@ class DialectTest {
     void aDatabaseGetsAReplicasListOn03AndOneReplicaOn05() {
         Map<String, Object> replica = Map.of("type", "file", "path", "/r");
         Map<String, Object> on03 = new LinkedHashMap<>();
-        V03.putReplica(on03, replica);
+        V03.putReplicas(on03, List.of(replica));
         assertEquals(Map.of("replicas", List.of(replica)), on03);
         Map<String, Object> on05 = new LinkedHashMap<>();
-        V05.putReplica(on05, replica);
+        V05.putReplicas(on05, List.of(replica));
         assertEquals(Map.of("replica", replica), on05);
+    }
+
+    @Test
+    void severalReplicasPerDatabaseOn03Only() {
+        Map<String, Object> file = Map.of("name", "file", "type", "file", "path", "/r");
+        Map<String, Object> s3 = Map.of("name", "s3", "type", "s3", "bucket", "b");
+        Map<String, Object> on03 = new LinkedHashMap<>();
+        V03.putReplicas(on03, List.of(file, s3));
+        assertEquals(Map.of("replicas", List.of(file, s3)), on03);
+        assertTrue(V03.severalReplicas());
+        assertFalse(V05.severalReplicas());
+        assertThrows(IllegalArgumentException.class, () -> V05.putReplicas(new LinkedHashMap<>(), List.of(file, s3)));
     }
 
     @Test

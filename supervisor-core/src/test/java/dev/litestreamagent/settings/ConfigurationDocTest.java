@@ -66,6 +66,7 @@ class ConfigurationDocTest {
         }
         names.add(Keys.DEFAULT_REPLICA + "<option>");
         names.add(Keys.DBS + ALIAS + "." + Keys.REPLICA + "<option>");
+        names.add(Keys.DBS + ALIAS + "." + Keys.REPLICAS + "<name>.<option>");
         return names;
     }
 
@@ -139,6 +140,11 @@ class ConfigurationDocTest {
         String setting = dot < 0 ? "" : rest.substring(dot + 1);
         if (setting.startsWith(Keys.REPLICA) || setting.equals("*")) {
             return true;
+        }
+        if (setting.startsWith(Keys.REPLICAS)) {
+            // replicas.<name>.<option>, or replicas.* for all of them
+            String named = setting.substring(Keys.REPLICAS.length());
+            return named.equals("*") || named.indexOf('.') > 0;
         }
         for (Key<?> key : Keys.database()) {
             if (key.name().equals(setting)) {
