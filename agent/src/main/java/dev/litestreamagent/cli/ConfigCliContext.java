@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -52,7 +53,13 @@ final class ConfigCliContext implements CliContext {
         this.binaryProblem = binaryProblem;
         this.lookedIn = lookedIn;
         this.databases = config.databases().stream()
-                .map(db -> new DatabaseRef(db.alias(), db.path())).collect(Collectors.toList());
+                .map(db -> new DatabaseRef(db.alias(), db.path(), replicaNames(db))).collect(Collectors.toList());
+    }
+
+    /** The names of the database's replicas that have one (several replicas always do), in the config's order. */
+    private static List<String> replicaNames(DatabaseConfig db) {
+        return db.replicas().values().stream().map(r -> r.get("name")).filter(Objects::nonNull)
+                .collect(Collectors.toList());
     }
 
     /**

@@ -137,6 +137,39 @@ class CliEndToEndTest {
         assertEquals(5, Sqlite.count(db));
     }
 
+    @Test
+    void verifyChecksEachOfSeveralReplicasOrTheOneNamed(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        // Litestream 0.3 names a replica without a name after its type
+        Path context = context(harness, Map.of("default", db.toString()), yaml(Map.of(db,
+                Harness.fileReplicaYaml(harness.tempDir().resolve("replica")) + harness.s3ReplicaYaml("app.db"))), 10_000);
+        writeProperties(context, Map.of("replicas.default", "file,s3"));
+        startReplicator(harness, context);
+        Sqlite.insert(db, 1, 5);
+
+        ProcessResult each = cli(harness, context, "verify", "default");
+        assertEquals(0, each.exitCode(), each.toString());
+        List<String> lines = each.output().lines().collect(Collectors.toList());
+        assertEquals(2, lines.size(), each.toString());
+        assertTrue(lines.get(0).startsWith("default, replica file: in sync after "), each.toString());
+        assertTrue(lines.get(1).startsWith("default, replica s3: in sync after "), each.toString());
+
+        ProcessResult named = cli(harness, context, "verify", "--json", "-replica", "s3", "default");
+        assertEquals(0, named.exitCode(), named.toString());
+        assertTrue(named.output().startsWith("{\"database\":\"default\",\"replica\":\"s3\","), named.toString());
+        assertEquals(1, named.output().lines().count(), named.toString());
+
+        harness.s3().pause();
+        try {
+            ProcessResult s3Down = cli(harness, context, "verify", "default");
+            assertEquals(1, s3Down.exitCode(), s3Down.toString());
+            assertTrue(s3Down.output().contains("default, replica file: in sync"), s3Down.toString());
+            assertTrue(s3Down.output().contains("default, replica s3: failed"), s3Down.toString());
+        } finally {
+            harness.s3().resume();
+        }
+    }
+
     // --- helpers ---
 
     private static String yaml(Map<Path, String> replicas) {

@@ -267,7 +267,7 @@ class CliTest {
         assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "--all", "default"));
         assertTrue(err().contains("give database aliases or --all, not both"), err());
         assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "--timeout", "3s", "default"));
-        assertTrue(err().contains("verify: unknown flag \"--timeout\"; expected --json or --all"), err());
+        assertTrue(err().contains("verify: unknown flag \"--timeout\"; expected --json, --all or -replica NAME"), err());
         assertEquals(2, run(new FakeContext("v0.3.13"), "verify", "s3://bucket/app.db"));
         assertTrue(err().contains("verify: unknown database \"s3://bucket/app.db\""), err());
     }

@@ -71,7 +71,10 @@ final class FileCliContext implements CliContext {
         List<DatabaseRef> databases = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
             if (key.startsWith("db.")) {
-                databases.add(new DatabaseRef(key.substring(3), Paths.get(properties.getProperty(key))));
+                // replicas.<alias>=a,b: the names of its replicas, when it has several
+                String replicas = properties.getProperty("replicas." + key.substring(3), "");
+                databases.add(new DatabaseRef(key.substring(3), Paths.get(properties.getProperty(key)),
+                        replicas.isEmpty() ? List.of() : List.of(replicas.split(","))));
             }
         }
         return databases;

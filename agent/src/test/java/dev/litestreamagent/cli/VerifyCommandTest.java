@@ -102,4 +102,60 @@ class VerifyCommandTest {
 
         assertEquals(1, out.toString(StandardCharsets.UTF_8).lines().count(), out.toString());
     }
+
+    /** A launcher whose restore copies the live database (so verify is in sync), recording each -replica asked for. */
+    private static ProcessLauncher copyingRestore(List<String> replicas) {
+        return spec -> {
+            List<String> command = spec.command();
+            int replica = command.indexOf("-replica");
+            synchronized (replicas) {
+                replicas.add(replica < 0 ? "(none)" : command.get(replica + 1));
+            }
+            Path live = Path.of(command.get(command.size() - 1));
+            try (Connection c = Sqlite.open(live); Statement s = c.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e);
+            }
+            Files.copy(live, Path.of(command.get(command.indexOf("-o") + 1)));
+            return new FinishedChild(0, "");
+        };
+    }
+
+    @Test
+    void aDatabaseWithSeveralReplicasIsVerifiedOnEachOrOnTheOneNamed(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        FakeContext context = new FakeContext("v0.3.13");
+        context.databases.clear();
+        context.databases.add(new DatabaseRef("app", db, List.of("local", "s3")));
+        List<String> replicas = new java.util.ArrayList<>();
+
+        assertEquals(Command.OK, run(context, copyingRestore(replicas), "verify", "app"), out.toString());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("app, replica local: in sync after "), lines.toString());
+        assertTrue(lines.get(1).startsWith("app, replica s3: in sync after "), lines.toString());
+        assertEquals(List.of("local", "s3"), replicas);
+
+        out.reset();
+        replicas.clear();
+        assertEquals(Command.OK, run(context, copyingRestore(replicas), "verify", "--json", "-replica", "s3", "app"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("{\"database\":\"app\",\"replica\":\"s3\","),
+                out.toString());
+        assertEquals(List.of("s3"), replicas);
+
+        out.reset();
+        assertEquals(Command.USAGE, run(context, copyingRestore(replicas), "verify", "-replica", "gcs", "app"));
+    }
+
+    @Test
+    void aDatabaseWithOneReplicaIsRestoredWithoutReplicaFlag(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        List<String> replicas = new java.util.ArrayList<>();
+
+        assertEquals(Command.OK, run(contextWith(db), copyingRestore(replicas), "verify", "app"), out.toString());
+
+        assertEquals(List.of("(none)"), replicas);
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("app: in sync after "), out.toString());
+    }
 }

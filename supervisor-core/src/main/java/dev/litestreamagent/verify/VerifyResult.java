@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The outcome of verifying one database: when it started, the outcome, how long it took and why;
@@ -30,8 +31,15 @@ public final class VerifyResult {
     private final Outcome outcome;
     private final String reason;
     private final Duration duration;
+    private final String replica;
 
     public VerifyResult(String database, Path path, Instant time, Outcome outcome, String reason, Duration duration) {
+        this(database, path, time, outcome, reason, duration, null);
+    }
+
+    private VerifyResult(String database, Path path, Instant time, Outcome outcome, String reason, Duration duration,
+            String replica) {
+        this.replica = replica;
         this.database = database;
         this.path = path;
         this.time = time;
@@ -66,16 +74,27 @@ public final class VerifyResult {
         return duration;
     }
 
+    /** The replica restored from, when the database has several and one was chosen; empty otherwise. */
+    public Optional<String> replica() {
+        return Optional.ofNullable(replica);
+    }
+
     VerifyResult withReason(String newReason) {
-        return new VerifyResult(database, path, time, outcome, newReason, duration);
+        return new VerifyResult(database, path, time, outcome, newReason, duration, replica);
+    }
+
+    /** This result, as that of the database's replica {@code name}. */
+    public VerifyResult forReplica(String name) {
+        return new VerifyResult(database, path, time, outcome, reason, duration, name);
     }
 
     public String toText() {
-        return database + ": " + outcome.text + " after " + formatSeconds() + " s: " + reason + " (" + path + ")";
+        return database + (replica == null ? "" : ", replica " + replica) + ": " + outcome.text + " after " + formatSeconds() + " s: " + reason + " (" + path + ")";
     }
 
     public String toJson() {
-        return "{\"database\":" + JsonText.quote(database) + ",\"path\":" + JsonText.quote(path.toString())
+        return "{\"database\":" + JsonText.quote(database)
+                + (replica == null ? "" : ",\"replica\":" + JsonText.quote(replica)) + ",\"path\":" + JsonText.quote(path.toString())
                 + ",\"status\":" + JsonText.quote(outcome.json) + ",\"reason\":" + JsonText.quote(reason) + ",\"seconds\":" + formatSeconds() + "}";
     }
 

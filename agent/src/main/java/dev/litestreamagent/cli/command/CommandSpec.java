@@ -47,7 +47,7 @@ public enum CommandSpec {
             Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
     STOP("stop", "[-socket PATH] DB", "stop replicating a database in the running replicate, after a final sync"
             + " (0.5.7+)", Owner.LITESTREAM, Positional.DATABASE, PassThroughCommand::new),
-    VERIFY("verify", "[--json] DB... | [--json] --all",
+    VERIFY("verify", "[--json] [-replica NAME] DB... | [--json] [-replica NAME] --all",
             "prove the backup is current: write a row, restore until it appears, check integrity", Owner.AGENT,
             Positional.NONE, (spec, tools) -> new VerifyCommand(tools)),
     VERSION("version", "", "print the installed Litestream's version (--version: the agent's too)",

@@ -1,16 +1,33 @@
 package dev.litestreamagent.cli.command;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
-/** A configured database: the alias operators type, and the absolute path Litestream knows it by. */
+/**
+ * A configured database: the alias operators type, the absolute path Litestream knows it by, and the
+ * names of its replicas that have one.
+ */
 public final class DatabaseRef {
     private final String alias;
     private final Path path;
+    private final List<String> replicaNames;
 
     public DatabaseRef(String alias, Path path) {
+        this(alias, path, Collections.<String>emptyList());
+    }
+
+    public DatabaseRef(String alias, Path path, List<String> replicaNames) {
         this.alias = Objects.requireNonNull(alias, "alias");
         this.path = path.toAbsolutePath().normalize();
+        this.replicaNames = Collections.unmodifiableList(new ArrayList<>(replicaNames));
+    }
+
+    /** Names of its replicas ({@code restore -replica NAME}), in the config's order; empty when none has one. */
+    public List<String> replicaNames() {
+        return replicaNames;
     }
 
     public String alias() {

@@ -7,8 +7,11 @@ import dev.litestreamagent.verify.VerifyResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code verify [--json] DB... | --all}: exit 0 when every database is in sync, 1 otherwise.
+ * {@code verify [--json] [-replica NAME] DB... | --all}: exit 0 when every database is in sync, 1 otherwise.
  * Several databases are verified at once (most of a verification is waiting for the replica),
- * their results printed in the order given.
+ * their results printed in the order given. A database with several replicas is verified on each of
+ * them in turn ({@code restore -replica NAME}: without it Litestream restores from whichever holds the
+ * newest backup, and a replica left behind would go unnoticed), or on the one {@code -replica} names.
  */
 final class VerifyCommand implements Command {
     /** Each verification runs a restore process at a time; more at once would only compete for the machine. */
@@ -35,15 +40,22 @@ final class VerifyCommand implements Command {
         CliContext context = tools.context(CommandSpec.VERIFY);
         boolean json = false;
         boolean all = false;
+        String replica = null;
         // A database named twice (alias and path, or the same alias) is verified once.
         Set<DatabaseRef> databases = new LinkedHashSet<>();
-        for (String arg : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if ("--json".equals(arg)) {
                 json = true;
             } else if ("--all".equals(arg)) {
                 all = true;
+            } else if ("-replica".equals(arg) || "--replica".equals(arg)) {
+                if (i + 1 == args.size()) {
+                    throw new UsageException("verify: " + arg + " needs a replica name after it");
+                }
+                replica = args.get(++i);
             } else if (arg.startsWith("-")) {
-                throw new UsageException("verify: unknown flag \"" + arg + "\"; expected --json or --all");
+                throw new UsageException("verify: unknown flag \"" + arg + "\"; expected --json, --all or -replica NAME");
             } else {
                 databases.add(DatabaseArgument.database("verify", arg, context));
             }
@@ -59,26 +71,41 @@ final class VerifyCommand implements Command {
             throw new UsageException("verify: expected a database alias or --all; seen "
                     + (all ? "--all, but no database is configured" : "none"));
         }
+        Map<DatabaseRef, List<String>> replicas = new LinkedHashMap<>();
+        for (DatabaseRef database : databases) {
+            replicas.put(database, replicasToVerify(database, replica));
+        }
         // SQLite is loaded only once the command line is known to be right.
-        Verifier verifier = new Verifier(restoreWith(tools.runner(context)),
-                new JdbcSentinelStore(tools.sqlite().get()), tools.clock(), context.verifyTimeout());
+        JdbcSentinelStore sentinels = new JdbcSentinelStore(tools.sqlite().get());
+        LitestreamRunner runner = tools.runner(context);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(databases.size(), MAX_PARALLEL), task -> {
             Thread thread = new Thread(task, "litestream-agent-verify");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<VerifyResult>> results = new ArrayList<>();
+            List<Future<List<VerifyResult>>> results = new ArrayList<>();
             for (DatabaseRef database : databases) {
-                results.add(pool.submit(() -> verifier.verify(database.alias(), database.path(),
-                        () -> context.replicatorRunning(database))));
+                // one replica after the other: each verification writes its own row into the database
+                results.add(pool.submit(() -> {
+                    List<VerifyResult> each = new ArrayList<>();
+                    for (String name : replicas.get(database)) {
+                        Verifier verifier = new Verifier(restoreWith(runner, name), sentinels, tools.clock(),
+                                context.verifyTimeout());
+                        VerifyResult result = verifier.verify(database.alias(), database.path(),
+                                () -> context.replicatorRunning(database));
+                        each.add(name.isEmpty() ? result : result.forReplica(name));
+                    }
+                    return each;
+                }));
             }
             boolean inSync = true;
-            for (Future<VerifyResult> pending : results) {
-                VerifyResult result = await(pending);
-                tools.out().println(json ? result.toJson() : result.toText());
+            for (Future<List<VerifyResult>> pending : results) {
+                for (VerifyResult result : await(pending)) {
+                    tools.out().println(json ? result.toJson() : result.toText());
+                    inSync &= result.outcome() == VerifyResult.Outcome.IN_SYNC;
+                }
                 tools.out().flush();
-                inSync &= result.outcome() == VerifyResult.Outcome.IN_SYNC;
             }
             return inSync ? OK : FAILURE;
         } finally {
@@ -86,13 +113,36 @@ final class VerifyCommand implements Command {
         }
     }
 
-    private static RestoreRunner restoreWith(LitestreamRunner runner) {
-        return (database, output, timeout) -> runner.capture("restore",
-                Arrays.asList("-o", output.toString(), database.toString()), timeout);
+    /**
+     * The replicas to verify the database on: {@code named} alone, each of several, or {@code ""} for its one
+     * replica (restored without {@code -replica}).
+     */
+    private static List<String> replicasToVerify(DatabaseRef database, String named) {
+        List<String> names = database.replicaNames();
+        if (named == null) {
+            return names.size() > 1 ? names : Collections.singletonList("");
+        }
+        if (!names.contains(named)) {
+            throw new UsageException("verify: " + database.alias() + " has no replica named \"" + named + "\"; "
+                    + (names.isEmpty() ? "its one replica has no name" : "its replicas: " + String.join(", ", names)));
+        }
+        return Collections.singletonList(named);
     }
 
-    /** The result, or what failed in the worker thread as if it had failed here. */
-    private static VerifyResult await(Future<VerifyResult> pending) throws InterruptedException {
+    /** {@code restore -o OUT DB}, with {@code -replica NAME} unless {@code replica} is empty. */
+    private static RestoreRunner restoreWith(LitestreamRunner runner, String replica) {
+        return (database, output, timeout) -> {
+            List<String> args = new ArrayList<>();
+            if (!replica.isEmpty()) {
+                args.addAll(Arrays.asList("-replica", replica));
+            }
+            args.addAll(Arrays.asList("-o", output.toString(), database.toString()));
+            return runner.capture("restore", args, timeout);
+        };
+    }
+
+    /** The results, or what failed in the worker thread as if it had failed here. */
+    private static List<VerifyResult> await(Future<List<VerifyResult>> pending) throws InterruptedException {
         try {
             return pending.get();
         } catch (ExecutionException e) {
