@@ -8,7 +8,6 @@ import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.ProcessResult;
-import dev.litestreamagent.testing.S3ProxyServer;
 import dev.litestreamagent.testing.Sqlite;
 import java.io.File;
 import java.nio.file.Files;
@@ -33,21 +32,15 @@ class SeveralReplicasBinaryTest {
     @Test
     void everyRowReachesBothReplicasAndEachRestoresOnItsOwn(Harness h) throws Exception {
         Path fileReplica = h.tempDir().resolve("file-replica");
-        Files.write(h.tempDir().resolve("litestream.properties"), List.of(
+        List<String> properties = new ArrayList<>(List.of(
                 "litestream.dbs.app.path=app.db",
                 "litestream.dbs.app.monitor-interval=100ms",
                 "litestream.dbs.app.replicas.local.type=file",
                 "litestream.dbs.app.replicas.local.path=" + fileReplica,
                 "litestream.dbs.app.replicas.local.sync-interval=100ms",
-                "litestream.dbs.app.replicas.s3.type=s3",
-                "litestream.dbs.app.replicas.s3.bucket=" + h.bucket(),
-                "litestream.dbs.app.replicas.s3.path=app",
-                "litestream.dbs.app.replicas.s3.endpoint=" + h.s3().endpoint(),
-                "litestream.dbs.app.replicas.s3.region=" + S3ProxyServer.REGION,
-                "litestream.dbs.app.replicas.s3.force-path-style=true",
-                "litestream.dbs.app.replicas.s3.sync-interval=100ms",
-                "litestream.dbs.app.replicas.s3.access-key-id=" + S3ProxyServer.ACCESS_KEY,
-                "litestream.dbs.app.replicas.s3.secret-access-key=" + S3ProxyServer.SECRET_KEY));
+                "litestream.dbs.app.replicas.s3.sync-interval=100ms"));
+        properties.addAll(h.s3ReplicaProperties("litestream.dbs.app.replicas.s3.", "app"));
+        Files.write(h.tempDir().resolve("litestream.properties"), properties);
         RenderedConfig rendered = LitestreamYaml.render(
                 ConfigLoader.load(ConfigInput.of(null, Map.of(), Map.of(), h.tempDir(), null)), LitestreamVersion.V0_3_13);
         Path config = h.tempDir().resolve("litestream.yml");

@@ -60,6 +60,21 @@ public final class Harness {
                 + "        secret-access-key: " + S3ProxyServer.SECRET_KEY + "\n";
     }
 
+    /**
+     * The agent's properties for an S3Proxy replica of this test's bucket, each key starting with
+     * {@code keyPrefix} ({@code litestream.dbs.app.replica.}, {@code litestream.dbs.app.replicas.s3.}).
+     */
+    public java.util.List<String> s3ReplicaProperties(String keyPrefix, String replicaPath) {
+        return java.util.List.of(keyPrefix + "type=s3",
+                keyPrefix + "bucket=" + bucket,
+                keyPrefix + "path=" + replicaPath,
+                keyPrefix + "endpoint=" + s3.endpoint(),
+                keyPrefix + "region=" + S3ProxyServer.REGION,
+                keyPrefix + "force-path-style=true",
+                keyPrefix + "access-key-id=" + S3ProxyServer.ACCESS_KEY,
+                keyPrefix + "secret-access-key=" + S3ProxyServer.SECRET_KEY);
+    }
+
     /** A Litestream 0.3 YAML replica block (list item) for a file replica directory. */
     public static String fileReplicaYaml(Path directory) {
         return "      - type: file\n        path: " + directory + "\n";
