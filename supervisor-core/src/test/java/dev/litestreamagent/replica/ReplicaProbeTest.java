@@ -30,6 +30,8 @@ class ReplicaProbeTest {
     private static DatabaseConfig db(Harness harness, Map<String, String> replica) throws Exception {
         Map<String, String> props = new HashMap<>();
         props.put("litestream.dbs.app.path", harness.tempDir().resolve("app.db").toString());
+        // $BUCKET is set in the environment each probe is given, not in this loader's
+        props.put("litestream.runtime-env", "BUCKET");
         replica.forEach((option, value) -> props.put("litestream.dbs.app.replica." + option, value));
         return ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null)).databases().get(0);
     }
