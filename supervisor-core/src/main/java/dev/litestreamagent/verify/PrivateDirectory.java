@@ -1,11 +1,9 @@
 package dev.litestreamagent.verify;
 
+import dev.litestreamagent.fs.FileTrees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
@@ -30,32 +28,13 @@ final class PrivateDirectory implements AutoCloseable {
     void clear() throws IOException {
         try (Stream<Path> children = Files.list(path)) {
             for (Path child : (Iterable<Path>) children::iterator) {
-                deleteTree(child);
+                FileTrees.delete(child);
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        deleteTree(path);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FileTrees.delete(path);
     }
 }
