@@ -49,6 +49,9 @@ final class ReadinessPlan implements LaunchPlan {
     @Override
     public synchronized List<Path> prepare() throws IOException {
         List<Path> now = ready.ready();
+        if (now.isEmpty()) { // no Litestream runs: nothing to write, nor to rewrite at each look
+            return now;
+        }
         List<Path> added = now.stream().filter(db -> !prepared.contains(db) && heldBack.contains(db))
                 .collect(Collectors.toList());
         if (!added.isEmpty()) {
