@@ -4,7 +4,9 @@ import dev.litestreamagent.supervisor.lock.DatabaseLock;
 import dev.litestreamagent.supervisor.lock.PidFile;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +38,16 @@ final class ReplicatorGuard {
 
     Path logFile() {
         return directories.get(0).logFile();
+    }
+
+    /** Keeps the previous run's output as litestream.log.1 (useful after a crash) and starts an empty log. */
+    Path freshLogFile() throws IOException {
+        Path log = logFile();
+        if (Files.exists(log)) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.createFile(log);
+        return log;
     }
 
     /** Takes every lock or none; {@code holder} is recorded so a refused process can name us. */

@@ -1,0 +1,94 @@
+package dev.litestreamagent.supervisor;
+
+import dev.litestreamagent.supervisor.log.LitestreamLine;
+import dev.litestreamagent.supervisor.log.LogMarkers;
+import dev.litestreamagent.supervisor.log.OutputTail;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Litestream's output as the supervisor tells it: each line to SLF4J with Litestream's level (an
+ * ERROR while a stop is under way is counted), the last lines for status and crash reports, when
+ * each database last finished an upload, and what an exit after a stop means.
+ */
+final class OutputRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final Logger OUTPUT = LoggerFactory.getLogger("dev.litestreamagent.litestream");
+    private static final int TAIL_LINES = 50;
+
+    private final LogMarkers markers;
+    private final Clock clock;
+    private final OutputTail tail = new OutputTail(TAIL_LINES);
+    private final Set<String> explainedResets = ConcurrentHashMap.newKeySet();
+    /** Per database (Litestream's {@code db} field), when its last upload finished. */
+    private final Map<String, Instant> lastUploads = new ConcurrentHashMap<>();
+    /** ERROR lines, other than cancelled background work, since the latest launch. */
+    private final AtomicInteger errorsWhileStopping = new AtomicInteger();
+
+    OutputRelay(LogMarkers markers, Clock clock) {
+        this.markers = markers;
+        this.clock = clock;
+    }
+
+    /** A new Litestream: its stop is judged by its own lines only. */
+    void launched() {
+        errorsWhileStopping.set(0);
+    }
+
+    /** Logs one line; {@code shuttingDown} when the supervisor has sent (or is about to send) SIGTERM. */
+    LitestreamLine relay(String raw, boolean shuttingDown) {
+        LitestreamLine line = LitestreamLine.parse(raw, markers);
+        if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
+            errorsWhileStopping.incrementAndGet();
+        }
+        line.logTo(OUTPUT, shuttingDown);
+        if (line.generationReset() && explainedResets.add(line.field("db"))) {
+            LOG.info("Litestream starts a new backup generation for {}: it could not continue the previous one, as the "
+                    + "database changed while no Litestream followed it (after a kill, or a checkpoint meanwhile). "
+                    + "Nothing is lost: its next upload is a full snapshot", line.field("db"));
+        }
+        tail.add(line.toString());
+        if (line.uploadDone() && !line.field("db").isEmpty()) {
+            lastUploads.put(line.field("db"), clock.now());
+        }
+        return line;
+    }
+
+    List<String> lastLines() {
+        return tail.snapshot();
+    }
+
+    /** For crash reports: one line each, or "(none)". */
+    String lastLinesText() {
+        List<String> lines = tail.snapshot();
+        return lines.isEmpty() ? "(none)" : String.join("\n  ", lines);
+    }
+
+    Map<String, Instant> lastUploads() {
+        return lastUploads;
+    }
+
+    /**
+     * Litestream 0.3 exits 1 when background work its shutdown cancelled failed (a checkpoint:
+     * "context canceled"), after a final sync that went well: that is no failure to report. Other
+     * errors while it stopped may mean rows are missing from the replica.
+     */
+    void logFinalExit(long pid, int exitCode) {
+        if (exitCode == 0) {
+            LOG.info("Litestream (pid {}) stopped after its final sync", pid);
+        } else if (errorsWhileStopping.get() == 0) {
+            LOG.info("Litestream (pid {}) stopped after its final sync with exit code {}: only background work that its "
+                    + "shutdown cancelled reported errors", pid, exitCode);
+        } else {
+            LOG.error("Litestream (pid {}) stopped with exit code {} and reported errors while stopping (above): rows "
+                    + "committed in its last seconds may be missing from the replica until Litestream runs again", pid,
+                    exitCode);
+        }
+    }
+}
