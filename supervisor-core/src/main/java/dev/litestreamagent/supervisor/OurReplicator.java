@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * where to look: another user (or a reused pid) must not make us signal an unrelated process.
  */
 final class OurReplicator {
-    private static final Pattern TAIL = Pattern.compile("tail --pid=[0-9]+ -f /dev/null");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private OurReplicator() {
@@ -27,7 +26,7 @@ final class OurReplicator {
     /**
      * Why {@code pid} is not ours (for the log), or empty when it is.
      *
-     * @param ours the command this supervisor launches: binary, replicate, -config, file, -exec, tail
+     * @param ours the command this supervisor launches: binary, replicate, -config, file, -exec, command
      */
     static Optional<String> whyNot(long pid, List<String> ours) {
         OptionalLong owner = LiveProcess.ownerUid(pid);
@@ -51,14 +50,14 @@ final class OurReplicator {
 
     /**
      * The same binary, {@code replicate -config}, a config file that is ours now or one generated the
-     * same way by an earlier run (same folder, same name but for digits), and our -exec tail.
+     * same way by an earlier run (same folder, same name but for digits), and our -exec command.
      */
     private static boolean hasOurShape(List<String> running, List<String> ours) {
         return running.size() == ours.size() && ours.size() == 6
                 && running.get(0).equals(ours.get(0))
                 && running.get(1).equals("replicate") && running.get(2).equals("-config")
                 && sameConfigShape(running.get(3), ours.get(3))
-                && running.get(4).equals("-exec") && TAIL.matcher(running.get(5)).matches();
+                && running.get(4).equals("-exec") && ReplicateCommand.isOurExec(running.get(5));
     }
 
     private static boolean sameConfigShape(String theirs, String ours) {

@@ -2,7 +2,6 @@ package dev.litestreamagent.supervisor;
 
 import dev.litestreamagent.exec.ChildProcess;
 import dev.litestreamagent.exec.ProcessLauncher;
-import dev.litestreamagent.exec.ProcessSpec;
 import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogFollower;
@@ -33,7 +32,6 @@ public final class Supervisor implements AutoCloseable {
     private final StatusBoard board;
     private final List<String> command;
     private final ReplicatorGuard guard;
-    private final ProcessSpec spec;
     private final StatusMBean mbean;
     private final Object stopLock = new Object();
     private final Object lock = new Object();
@@ -61,9 +59,8 @@ public final class Supervisor implements AutoCloseable {
         this.planned = new PlannedRestarts(settings, clock);
         this.output = new OutputRelay(settings.logMarkers(), clock);
         this.board = new StatusBoard(settings.name(), planned, output);
-        this.command = ReplicateCommand.of(settings);
+        this.command = ReplicateCommand.of(settings, settings.databases());
         this.guard = new ReplicatorGuard(settings.databases());
-        this.spec = ReplicateCommand.spec(command, settings, guard.logFile());
         this.mbean = new StatusMBean(this::status, settings.databases());
     }
 
@@ -199,7 +196,7 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** The command line Litestream runs with. */
+    /** The command line Litestream runs with when it gets every database. */
     public List<String> command() {
         return command;
     }
@@ -259,7 +256,8 @@ public final class Supervisor implements AutoCloseable {
             if (databases.isEmpty()) {
                 return null;
             }
-            ChildProcess child = launcher.launch(spec);
+            List<String> launched = ReplicateCommand.of(settings, databases);
+            ChildProcess child = launcher.launch(ReplicateCommand.spec(launched, settings, guard.logFile()));
             planned.launched();
             if (afterCrash) {
                 board.restarted();
@@ -267,7 +265,7 @@ public final class Supervisor implements AutoCloseable {
             current = new Attempt(child, clock.nanoTime(), databases);
             output.launched();
             try {
-                guard.recordPid(child.pid(), command);
+                guard.recordPid(child.pid(), launched);
             } catch (IOException e) { // only orphan detection needs it: keep replicating
                 LOG.warn("Cannot write the pid file of Litestream (pid {}): {}", child.pid(), e.toString());
             }
