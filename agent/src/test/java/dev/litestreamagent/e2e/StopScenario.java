@@ -5,16 +5,21 @@ import java.util.List;
 
 /** One way an application is stopped: which application, started how, stopped by what. */
 enum StopScenario {
-    SPRING_SIGTERM(StopApp.SPRING_BOOT, Launch.SESSION, Stop.SIGTERM, false),
-    HOOK_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGTERM, false),
-    SPRING_PID1_SIGTERM(StopApp.SPRING_BOOT, Launch.PID_NAMESPACE, Stop.SIGTERM, false),
-    HOOK_PID1_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.PID_NAMESPACE, Stop.SIGTERM, false),
-    HOOK_CTRL_C(StopApp.SHUTDOWN_WRITER, Launch.TERMINAL, Stop.CTRL_C, false),
-    HOOK_GROUP_SIGINT(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.GROUP_SIGINT, false),
-    SPRING_GROUP_SIGTERM(StopApp.SPRING_BOOT, Launch.SESSION, Stop.GROUP_SIGTERM, false),
+    SPRING_SIGTERM(StopApp.SPRING_BOOT, Launch.SESSION, Stop.SIGTERM, false, false),
+    HOOK_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGTERM, false, false),
+    SPRING_PID1_SIGTERM(StopApp.SPRING_BOOT, Launch.PID_NAMESPACE, Stop.SIGTERM, false, false),
+    HOOK_PID1_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.PID_NAMESPACE, Stop.SIGTERM, false, false),
+    HOOK_CTRL_C(StopApp.SHUTDOWN_WRITER, Launch.TERMINAL, Stop.CTRL_C, false, false),
+    HOOK_GROUP_SIGINT(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.GROUP_SIGINT, false, false),
+    SPRING_GROUP_SIGTERM(StopApp.SPRING_BOOT, Launch.SESSION, Stop.GROUP_SIGTERM, false, false),
     /** The application's hook never returns: Litestream must be done within the stop timeout all the same. */
-    HUNG_HOOK_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGTERM, true),
-    HOOK_SIGKILL(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGKILL, false);
+    HUNG_HOOK_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGTERM, true, false),
+    HOOK_SIGKILL(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGKILL, false, false),
+    /**
+     * SIGKILL within Litestream's first second, before its first sync (1 s monitor interval): it
+     * syncs at exit only the databases it has opened, so it must outlive the JVM until it has.
+     */
+    HOOK_EARLY_SIGKILL(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGKILL, false, true);
 
     /** The stop timeout of the hung-hook scenario; the others keep the default. */
     static final Duration HUNG_STOP_TIMEOUT = Duration.ofSeconds(3);
@@ -23,12 +28,14 @@ enum StopScenario {
     private final Launch launch;
     private final Stop stop;
     private final boolean hungHook;
+    private final boolean inFirstSecond;
 
-    StopScenario(StopApp app, Launch launch, Stop stop, boolean hungHook) {
+    StopScenario(StopApp app, Launch launch, Stop stop, boolean hungHook, boolean inFirstSecond) {
         this.app = app;
         this.launch = launch;
         this.stop = stop;
         this.hungHook = hungHook;
+        this.inFirstSecond = inFirstSecond;
     }
 
     StopApp app() {
@@ -46,6 +53,11 @@ enum StopScenario {
     /** Whether the application's shutdown hook hangs, so that the JVM never exits by itself. */
     boolean hungHook() {
         return hungHook;
+    }
+
+    /** Whether the stop comes within Litestream's first second instead of once it has replicated a while. */
+    boolean inFirstSecond() {
+        return inFirstSecond;
     }
 
     List<String> jvmArgs() {

@@ -28,10 +28,11 @@ final class StopSequence {
     /** A JVM that stopped gracefully waited for Litestream's final sync: nothing of the run may remain. */
     private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(3);
     /**
-     * A SIGKILLed JVM cannot wait: Litestream learns of its death from its -exec tail (polled each
-     * second) and only then does its final sync, at the replica's speed (a full snapshot after the
-     * previous kill's new generation took over 2 s on S3Proxy in CI). It must end by itself within
-     * the bound the agent gives any final sync, the default stop timeout.
+     * A SIGKILLed JVM cannot wait: Litestream learns of its death from its -exec command (a tail that
+     * polls each second, then a wait for Litestream's first sync if it has had none) and only then
+     * does its final sync, at the replica's speed (a full snapshot after the previous kill's new
+     * generation took over 2 s on S3Proxy in CI). It must end by itself within the bound the agent
+     * gives any final sync, the default stop timeout.
      */
     private static final Duration LEFTOVER_WAIT_AFTER_KILL = Duration.ofSeconds(20);
     /** Generous: the hung-hook check is about Litestream being gone at all, not about its speed. */
@@ -79,12 +80,15 @@ final class StopSequence {
         appArgs.addAll(scenario.extraAppArgs());
         try (RunningJvm jvm = scenario.launch().start(command(appArgs, scenario.jvmArgs()), dir,
                 dir.resolve("run-" + run + ".log"), "run" + run)) {
-            jvm.awaitOutput(app.readyMarker(), READY_TIMEOUT);
+            if (!scenario.inFirstSecond()) {
+                jvm.awaitOutput(app.readyMarker(), READY_TIMEOUT);
+            }
             awaitLitestream(jvm);
             String problem;
             try (AutoCloseable clients = app.clients(jvm)) {
-                // Past Litestream's own start-up (its first sync of the run), then anywhere in 2 s of writes.
-                Thread.sleep(1500 + random.nextInt(2000));
+                // Within Litestream's first second (before its first sync), or past its start-up and
+                // then anywhere in 2 s of writes.
+                Thread.sleep(scenario.inFirstSecond() ? random.nextInt(900) : 1500 + random.nextInt(2000));
                 problem = stopAndAwaitExit(scenario, jvm);
             }
             List<Long> leftovers = awaitNoLitestream(scenario.stop() == Stop.SIGKILL ? LEFTOVER_WAIT_AFTER_KILL
@@ -103,8 +107,19 @@ final class StopSequence {
                 Sqlite.ids(restored, app.table()).forEach(id -> present.add(id.longValue()));
                 acked.stream().filter(id -> !present.contains(id)).sorted().forEach(missing::add);
             }
-            return new StopOutcome(scenario, run, acked.size(), missing, leftovers, problem, jvm.tail(30));
+            String tail = missing.isEmpty() ? jvm.tail(30) : jvm.tail(30) + "\nLitestream's own log:\n" + litestreamLog();
+            return new StopOutcome(scenario, run, acked.size(), missing, leftovers, problem, tail);
         }
+    }
+
+    /** The last lines of the run's Litestream log (it outlives a killed JVM, whose output it no longer reaches). */
+    private String litestreamLog() throws java.io.IOException {
+        Path log = db.resolveSibling("." + db.getFileName() + "-litestream-agent").resolve("litestream.log");
+        if (!Files.exists(log)) {
+            return "(none at " + log + ")";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     /** Stops the JVM in the scenario's way and waits for it; what went wrong, or null. */
@@ -128,7 +143,7 @@ final class StopSequence {
         return problem;
     }
 
-    /** A stop in steady state, not during start-up: the agent starts Litestream beside the application. */
+    /** Waits for the run's Litestream: the agent starts it beside the application. */
     private void awaitLitestream(RunningJvm jvm) throws Exception {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (LitestreamProcesses.ofRun(dir).isEmpty()) {
