@@ -1,24 +1,36 @@
 package dev.litestreamagent.agent;
 
+import dev.litestreamagent.agent.health.DatabaseStatus;
 import dev.litestreamagent.agent.health.HealthServer;
+import dev.litestreamagent.agent.health.HealthSource;
+import dev.litestreamagent.agent.verify.HostSqlite;
+import dev.litestreamagent.agent.verify.ScheduledVerification;
 import dev.litestreamagent.agent.shutdown.StopSequence;
 import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
+import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.replica.ReplicaProbe;
 import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.runtime.LitestreamSetup;
+import dev.litestreamagent.runtime.ReplicaRestore;
 import dev.litestreamagent.runtime.RestoreCandidates;
 import dev.litestreamagent.runtime.StartupRestore;
+import dev.litestreamagent.settings.Durations;
 import dev.litestreamagent.settings.Keys;
+import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
+import dev.litestreamagent.verify.VerificationLog;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.management.ObjectName;
 import org.slf4j.Logger;
 
 /**
@@ -34,14 +46,19 @@ final class AgentRuntime {
 
     private final AgentConfig config;
     private final CountDownLatch exiting = new CountDownLatch(1);
+    private final HealthSource status;
     private LitestreamSetup setup; // guarded by this
     private volatile Replication replication;
     private volatile HealthServer health;
+    private volatile ScheduledVerification verification;
+    private volatile List<ObjectName> mbeans = Collections.emptyList();
+    private Instrumentation instrumentation;
     private Thread starter;
     private boolean restoredBeforeMain; // premain's thread only
 
     AgentRuntime(AgentConfig config) {
         this.config = config;
+        this.status = new HealthSource(config.databases(), () -> replication, new VerificationLog());
     }
 
     /**
@@ -76,6 +93,7 @@ final class AgentRuntime {
      * (SLF4J's first use) and the shutdown slot's reflection would cost main() tens of milliseconds.
      */
     void start(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
         starter = new Thread(restoredBeforeMain ? this::startReplication : () -> {
             installStop(instrumentation);
             startReplication();
@@ -107,18 +125,32 @@ final class AgentRuntime {
             log.info("Replicating {} with Litestream {} ({}, from {})",
                     config.databases().stream().map(db -> db.alias() + " (" + db.path() + ")").collect(Collectors.joining(", ")),
                     prepared.version(), prepared.binary().path(), prepared.binary().origin());
+            config.verifyInterval().ifPresent(interval -> startVerification(prepared, interval, log));
         } catch (ReplicatorAlreadyRunningException e) {
             log.error("{}\nThis JVM does not replicate; the application runs on.", e.getMessage());
         } catch (Exception e) {
             log.error("Cannot start Litestream: {}\nThe application runs WITHOUT replication.", e.getMessage());
         }
+        mbeans = DatabaseStatus.registerAll(status, log);
         config.healthAddr().ifPresent(addr -> startHealth(addr, log));
+    }
+
+    /** Through the application's own sqlite-jdbc only ({@link HostSqlite}); never the CLI's isolated copy. */
+    private void startVerification(LitestreamSetup prepared, Duration interval, Logger log) {
+        Instrumentation jvm = instrumentation;
+        ScheduledVerification scheduled = new ScheduledVerification(config.databases(), interval,
+                config.verifyTimeout(), () -> HostSqlite.find(jvm), new ReplicaRestore(prepared, new SystemProcessLauncher()),
+                new ReplicatingNow(), status.verifications(), Clock.SYSTEM, log);
+        scheduled.start();
+        verification = scheduled;
+        log.info("Verifying each database every {} ({}), through the application's own sqlite-jdbc",
+                Durations.format(interval), Keys.VERIFY_INTERVAL.name());
     }
 
     /** After replication's start, whatever its outcome: a failed start is what /readyz must report. */
     private void startHealth(String addr, Logger log) {
         try {
-            health = HealthServer.start(config, () -> replication);
+            health = HealthServer.start(config, status);
             log.info("Health and metrics endpoint on http://{}/ (/livez, /readyz, /health, /metrics)", addr);
         } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: a runtime without jdk.httpserver
             log.warn("Cannot serve {}={}: {}; the application and replication run on without it",
@@ -134,6 +166,10 @@ final class AgentRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ScheduledVerification verifying = verification;
+        if (verifying != null) { // first: the row of a verification under way is deleted before the final sync
+            verifying.stop();
+        }
         Replication running = replication;
         if (running != null) {
             try {
@@ -145,6 +181,22 @@ final class AgentRuntime {
         HealthServer endpoint = health;
         if (endpoint != null) { // after the final sync: a probe sees the agent alive until replication ended
             endpoint.stop();
+        }
+        DatabaseStatus.unregisterAll(mbeans);
+    }
+
+    /** The running replication's view of a database, for the scheduled verification. */
+    private final class ReplicatingNow implements ScheduledVerification.Replicating {
+        @Override
+        public boolean handedOver(DatabaseConfig database) {
+            Replication running = replication;
+            return running != null && !running.waiting().contains(database.path());
+        }
+
+        @Override
+        public boolean running(DatabaseConfig database) {
+            Replication running = replication;
+            return handedOver(database) && running.status().pid().isPresent();
         }
     }
 }

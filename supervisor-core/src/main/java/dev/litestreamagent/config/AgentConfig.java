@@ -27,6 +27,7 @@ public final class AgentConfig {
     private final Duration stopTimeout;
     private final Duration schemaSettle;
     private final Duration verifyTimeout;
+    private final Duration verifyInterval;
     private final RestartPolicy restart;
     private final ResyncPolicy resync;
     private final String addr;
@@ -58,6 +59,7 @@ public final class AgentConfig {
         this.stopTimeout = b.stopTimeout;
         this.schemaSettle = b.schemaSettle;
         this.verifyTimeout = b.verifyTimeout;
+        this.verifyInterval = b.verifyInterval;
         this.restart = b.restart;
         this.resync = b.resync;
         this.addr = b.addr;
@@ -170,6 +172,11 @@ public final class AgentConfig {
         return verifyTimeout;
     }
 
+    /** How often the agent verifies each database from inside the application; empty: never. */
+    public Optional<Duration> verifyInterval() {
+        return Optional.ofNullable(verifyInterval);
+    }
+
     public RestartPolicy restart() {
         return restart;
     }
@@ -257,6 +264,7 @@ public final class AgentConfig {
         Duration stopTimeout;
         Duration schemaSettle;
         Duration verifyTimeout;
+        Duration verifyInterval;
         RestartPolicy restart;
         ResyncPolicy resync;
         String logLevel;

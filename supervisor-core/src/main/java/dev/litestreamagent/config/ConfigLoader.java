@@ -48,6 +48,7 @@ public final class ConfigLoader {
         b.stopTimeout = r.read(Keys.STOP_TIMEOUT);
         b.schemaSettle = r.read(Keys.SCHEMA_SETTLE);
         b.verifyTimeout = r.read(Keys.VERIFY_TIMEOUT);
+        b.verifyInterval = r.optional(Keys.VERIFY_INTERVAL).orElse(null);
         b.restart = RestartReader.read(r);
         b.resync = ResyncReader.read(r);
         b.logLevel = r.read(Keys.LOG_LEVEL);

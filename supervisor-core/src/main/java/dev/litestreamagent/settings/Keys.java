@@ -97,6 +97,8 @@ public final class Keys {
                     + "this long (its first sync writes two tables into the file)");
     public static final Key<Duration> VERIFY_TIMEOUT = top("litestream.verify.timeout", ValueType.POSITIVE_DURATION,
             Duration.ofSeconds(10), "deadline of a verify");
+    public static final Key<Duration> VERIFY_INTERVAL = top("litestream.verify.interval", ValueType.POSITIVE_DURATION,
+            null, "the agent verifies each database in turn this often; off when unset");
     public static final Key<Duration> RESTART_INITIAL_DELAY = top("litestream.restart.initial-delay",
             ValueType.POSITIVE_DURATION, RESTART.initialDelay(), "first delay before restarting an exited Litestream");
     public static final Key<Double> RESTART_MULTIPLIER = top("litestream.restart.multiplier",

@@ -14,7 +14,9 @@ import java.util.Optional;
 public final class VerifyResult {
     /** What the proof found. */
     public enum Outcome {
-        IN_SYNC("in_sync", "in sync"), OUT_OF_SYNC("out_of_sync", "out of sync"), FAILED("failed", "failed");
+        IN_SYNC("in_sync", "in sync"), OUT_OF_SYNC("out_of_sync", "out of sync"), FAILED("failed", "failed"),
+        /** A scheduled round that could not run its proof (the reason says why); never the CLI's. */
+        SKIPPED("skipped", "skipped");
 
         private final String json;
         private final String text;
@@ -22,6 +24,11 @@ public final class VerifyResult {
         Outcome(String json, String text) {
             this.json = json;
             this.text = text;
+        }
+
+        /** The outcome's name in JSON and metric labels. */
+        public String label() {
+            return json;
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.litestreamagent.agent.health;
 
 import dev.litestreamagent.json.JsonText;
+import dev.litestreamagent.verify.VerificationRecord;
+import dev.litestreamagent.verify.VerifyResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +35,24 @@ final class HealthJson {
             field(out, "replicating", Boolean.toString(db.replicating())).append(',');
             Optional<Instant> upload = db.lastUpload();
             field(out, "lastUpload", upload.map(t -> JsonText.quote(t.toString())).orElse("null")).append(',');
-            field(out, "lastUploadAgeSeconds", upload.map(t -> seconds(Duration.between(t, s.takenAt()))).orElse("null"));
+            field(out, "lastUploadAgeSeconds", upload.map(t -> seconds(Duration.between(t, s.takenAt()))).orElse("null"))
+                    .append(',');
+            field(out, "lastVerify", db.verification().map(HealthJson::verification).orElse("null"));
             out.append('}');
         }
         return out.append("]}\n").toString();
+    }
+
+    /** The latest scheduled verification: when it started, what it found, how long it took and why. */
+    private static String verification(VerificationRecord record) {
+        VerifyResult last = record.last();
+        StringBuilder out = new StringBuilder("{");
+        field(out, "time", JsonText.quote(last.time().toString())).append(',');
+        field(out, "outcome", JsonText.quote(last.outcome().label())).append(',');
+        field(out, "durationSeconds", seconds(last.duration())).append(',');
+        field(out, "reason", JsonText.quote(last.reason())).append(',');
+        field(out, "lastSuccess", record.lastSuccess().map(t -> JsonText.quote(t.toString())).orElse("null"));
+        return out.append('}').toString();
     }
 
     private static StringBuilder field(StringBuilder out, String name, String json) {

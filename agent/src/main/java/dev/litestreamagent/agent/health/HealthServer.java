@@ -3,7 +3,6 @@ package dev.litestreamagent.agent.health;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.litestreamagent.config.AgentConfig;
-import dev.litestreamagent.replication.Replication;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The opt-in {@code litestream.health.addr} endpoint, on the JDK's own HTTP server (no dependency on the
@@ -38,16 +36,15 @@ public final class HealthServer {
     }
 
     /**
-     * Listens on {@code config.healthAddr()}; {@code replication} gives the running replication, null
-     * while there is none (not started yet, or its start failed: then /readyz says 503).
+     * Listens on {@code config.healthAddr()} and answers from {@code source}, whose replication is null while
+     * there is none (not started yet, or its start failed: then /readyz says 503).
      */
-    public static HealthServer start(AgentConfig config, Supplier<Replication> replication) throws IOException {
+    public static HealthServer start(AgentConfig config, HealthSource source) throws IOException {
         String addr = config.healthAddr().orElseThrow(() -> new IllegalStateException("litestream.health.addr unset"));
         HttpServer server = HttpServer.create(socketAddress(addr), 0);
         ExecutorService executor = Executors.newFixedThreadPool(2, daemonThreads());
         server.setExecutor(executor);
-        HealthServer health = new HealthServer(server, executor,
-                new HealthSource(config.databases(), replication), config.addr().map(LitestreamMetrics::new));
+        HealthServer health = new HealthServer(server, executor, source, config.addr().map(LitestreamMetrics::new));
         server.createContext("/", health::handle);
         health.startDaemonDispatcher();
         return health;

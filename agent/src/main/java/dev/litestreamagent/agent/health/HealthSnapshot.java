@@ -2,6 +2,7 @@ package dev.litestreamagent.agent.health;
 
 import dev.litestreamagent.supervisor.SupervisorState;
 import dev.litestreamagent.supervisor.SupervisorStatus;
+import dev.litestreamagent.verify.VerifyResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,11 @@ final class HealthSnapshot {
             if (db.behind(takenAt, since, limit)) {
                 found.add(db.alias() + ": written since its last upload, which is more than " + limit.getSeconds()
                         + " s ago");
+            }
+            if (db.verificationFailing()) {
+                VerifyResult last = db.verification().get().last();
+                found.add(db.alias() + ": the verification at " + last.time() + " found it " + last.outcome().label()
+                        + ": " + last.reason());
             }
         }
         return found;

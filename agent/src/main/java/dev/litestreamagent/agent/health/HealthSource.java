@@ -3,6 +3,7 @@ package dev.litestreamagent.agent.health;
 import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.replication.Replication;
 import dev.litestreamagent.supervisor.SupervisorStatus;
+import dev.litestreamagent.verify.VerificationLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Takes a {@link HealthSnapshot} of the running replication (null while none runs) on each request. */
-final class HealthSource {
+/**
+ * Takes a {@link HealthSnapshot} of the running replication (null while none runs) and the scheduled
+ * verifications on each request: what /health, /metrics and the per-database MBeans report.
+ */
+public final class HealthSource {
     /**
      * Writes may wait this long for an upload: Litestream 0.3 uploads about a second after a commit, and
      * a planned restart (a resync, a database to add) or a short outage takes seconds, not a minute.
@@ -24,11 +28,25 @@ final class HealthSource {
 
     private final List<DatabaseConfig> databases;
     private final Supplier<Replication> replication;
+    private final VerificationLog verifications;
     private final Instant since = Instant.now();
 
-    HealthSource(List<DatabaseConfig> databases, Supplier<Replication> replication) {
+    public HealthSource(List<DatabaseConfig> databases, Supplier<Replication> replication, VerificationLog verifications) {
         this.databases = databases;
         this.replication = replication;
+        this.verifications = verifications;
+    }
+
+    /** Where the scheduled verifications record their results. */
+    public VerificationLog verifications() {
+        return verifications;
+    }
+
+    /** The configured databases' aliases, in order. */
+    List<String> aliases() {
+        List<String> aliases = new ArrayList<>();
+        databases.forEach(db -> aliases.add(db.alias()));
+        return aliases;
     }
 
     HealthSnapshot take() {
@@ -37,7 +55,8 @@ final class HealthSource {
         if (running == null) {
             List<DatabaseHealth> idle = new ArrayList<>();
             for (DatabaseConfig db : databases) {
-                idle.add(new DatabaseHealth(db.alias(), db.path(), false, Optional.empty(), lastWrite(db.path())));
+                idle.add(new DatabaseHealth(db.alias(), db.path(), false, Optional.empty(), lastWrite(db.path()),
+                        verifications.of(db.alias())));
             }
             return HealthSnapshot.notStarted(idle, now);
         }
@@ -49,7 +68,7 @@ final class HealthSource {
             // Where the log tells no upload (Litestream 0.5), a write would count as never uploaded: the state alone decides.
             Optional<Instant> written = running.uploadsKnown() ? lastWrite(db.path()) : Optional.empty();
             states.add(new DatabaseHealth(db.alias(), db.path(), !waiting.contains(db.path()),
-                    Optional.ofNullable(uploads.get(db.path().toString())), written));
+                    Optional.ofNullable(uploads.get(db.path().toString())), written, verifications.of(db.alias())));
         }
         return HealthSnapshot.of(status, states, now, since, BEHIND_AFTER);
     }

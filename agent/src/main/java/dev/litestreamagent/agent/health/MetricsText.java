@@ -1,6 +1,7 @@
 package dev.litestreamagent.agent.health;
 
 import dev.litestreamagent.supervisor.SupervisorState;
+import dev.litestreamagent.verify.VerificationRecord;
 import java.util.Locale;
 
 /** {@code /metrics}: the agent's figures in the Prometheus text format 0.0.4. */
@@ -28,11 +29,39 @@ final class MetricsText {
         family(out, "litestream_agent_last_upload_timestamp_seconds", "gauge",
                 "When Litestream last finished an upload of the database (Unix time); absent before the first.");
         for (DatabaseHealth db : s.databases()) {
-            db.lastUpload().ifPresent(t -> out.append("litestream_agent_last_upload_timestamp_seconds{db=\"")
-                    .append(label(db.alias())).append("\"} ")
-                    .append(String.format(Locale.ROOT, "%.3f", t.toEpochMilli() / 1000.0)).append('\n'));
+            db.lastUpload().ifPresent(t -> decimal(out, "litestream_agent_last_upload_timestamp_seconds", db.alias(),
+                    t.toEpochMilli() / 1000.0));
         }
+        verifications(out, s);
         return out.toString();
+    }
+
+    /** The scheduled verifications' figures; a database has samples once its first round ended. */
+    private static void verifications(StringBuilder out, HealthSnapshot s) {
+        family(out, "litestream_agent_verifications_total", "counter",
+                "Scheduled verifications of the database (litestream.verify.interval), by outcome.");
+        for (DatabaseHealth db : s.databases()) {
+            db.verification().ifPresent(v -> v.counts().forEach((outcome, count) -> sample(out,
+                    "litestream_agent_verifications_total", "db=\"" + label(db.alias()) + "\",outcome=\"" + outcome.label()
+                            + "\"", count)));
+        }
+        family(out, "litestream_agent_verify_last_duration_seconds", "gauge",
+                "How long the database's latest scheduled verification took.");
+        for (DatabaseHealth db : s.databases()) {
+            db.verification().ifPresent(v -> decimal(out, "litestream_agent_verify_last_duration_seconds", db.alias(),
+                    v.last().duration().toMillis() / 1000.0));
+        }
+        family(out, "litestream_agent_verify_last_success_timestamp_seconds", "gauge",
+                "When the database's latest in-sync scheduled verification finished (Unix time); absent before the first.");
+        for (DatabaseHealth db : s.databases()) {
+            db.verification().flatMap(VerificationRecord::lastSuccess).ifPresent(t -> decimal(out,
+                    "litestream_agent_verify_last_success_timestamp_seconds", db.alias(), t.toEpochMilli() / 1000.0));
+        }
+    }
+
+    private static void decimal(StringBuilder out, String name, String db, double value) {
+        out.append(name).append("{db=\"").append(label(db)).append("\"} ")
+                .append(String.format(Locale.ROOT, "%.3f", value)).append('\n');
     }
 
     private static void family(StringBuilder out, String name, String type, String help) {

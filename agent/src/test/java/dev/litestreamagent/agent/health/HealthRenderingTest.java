@@ -21,7 +21,7 @@ class HealthRenderingTest {
 
     private static DatabaseHealth db(String alias, boolean replicating, Instant upload, Instant write) {
         return new DatabaseHealth(alias, Path.of("/data/" + alias + ".db"), replicating, Optional.ofNullable(upload),
-                Optional.ofNullable(write));
+                Optional.ofNullable(write), Optional.empty());
     }
 
     private static HealthSnapshot snapshot(SupervisorState state, DatabaseHealth... dbs) {
@@ -37,9 +37,9 @@ class HealthRenderingTest {
         assertEquals("{\"status\":\"ok\",\"problems\":[],\"state\":\"RUNNING\",\"pid\":42,\"restarts\":3,\"resyncs\":1,"
                 + "\"lastExitCode\":2,\"lastError\":\"Litestream exited unexpectedly with code 2 after 10 ms\","
                 + "\"databases\":[{\"alias\":\"app\",\"path\":\"/data/app.db\",\"replicating\":true,"
-                + "\"lastUpload\":\"2026-01-01T00:09:58.500Z\",\"lastUploadAgeSeconds\":1.500},"
+                + "\"lastUpload\":\"2026-01-01T00:09:58.500Z\",\"lastUploadAgeSeconds\":1.500,\"lastVerify\":null},"
                 + "{\"alias\":\"later\",\"path\":\"/data/later.db\",\"replicating\":false,\"lastUpload\":null,"
-                + "\"lastUploadAgeSeconds\":null}]}\n", HealthJson.render(s));
+                + "\"lastUploadAgeSeconds\":null,\"lastVerify\":null}]}\n", HealthJson.render(s));
     }
 
     @Test

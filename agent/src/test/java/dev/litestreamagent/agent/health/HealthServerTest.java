@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
+import dev.litestreamagent.verify.VerificationLog;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -40,7 +41,7 @@ class HealthServerTest {
         props.put("litestream.dbs.app.replica.type", "file");
         props.put("litestream.dbs.app.replica.path", dir.resolve("replica").toString());
         AgentConfig config = ConfigLoader.load(ConfigInput.of(null, props, Map.of(), dir, null));
-        return HealthServer.start(config, () -> null);
+        return HealthServer.start(config, new HealthSource(config.databases(), () -> null, new VerificationLog()));
     }
 
     private HttpResponse<String> call(HealthServer server, String method, String path) throws Exception {
