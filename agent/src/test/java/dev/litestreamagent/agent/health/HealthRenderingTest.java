@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.supervisor.SupervisorState;
+import dev.litestreamagent.verify.VerificationLog;
+import dev.litestreamagent.verify.VerifyResult;
+import dev.litestreamagent.verify.VerifyResult.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +71,47 @@ class HealthRenderingTest {
                 "written, and no upload in the ten minutes since the start");
         assertTrue(snapshot(SupervisorState.RUNNING, db("waits", false, null, NOW)).healthy(),
                 "not handed to Litestream yet");
+    }
+
+    private static DatabaseHealth verified(String alias, VerifyResult... rounds) {
+        VerificationLog log = new VerificationLog();
+        for (VerifyResult round : rounds) {
+            log.record(round);
+        }
+        return new DatabaseHealth(alias, Path.of("/data/" + alias + ".db"), true, Optional.of(NOW.minusSeconds(1)),
+                Optional.of(NOW.minusSeconds(2)), log.of(alias));
+    }
+
+    private static VerifyResult round(String alias, Instant time, Outcome outcome, String reason) {
+        return new VerifyResult(alias, Path.of("/data/" + alias + ".db"), time, outcome, reason, Duration.ofMillis(1250));
+    }
+
+    @Test
+    void aFailingScheduledVerificationMakesTheDatabaseAProblemAndIsReportedInJsonAndMetrics() {
+        Instant first = NOW.minusSeconds(120);
+        Instant second = NOW.minusSeconds(20);
+        DatabaseHealth failing = verified("app", round("app", first, Outcome.IN_SYNC, "verification row restored"),
+                round("app", second, Outcome.FAILED, "replica unreachable: all 7 restores failed"));
+        HealthSnapshot s = snapshot(SupervisorState.RUNNING, failing);
+        assertEquals(List.of("app: the verification at 2026-01-01T00:09:40Z found it failed: "
+                + "replica unreachable: all 7 restores failed"), s.problems());
+        assertTrue(HealthJson.render(s).contains("\"lastVerify\":{\"time\":\"2026-01-01T00:09:40Z\",\"outcome\":\"failed\","
+                + "\"durationSeconds\":1.250,\"reason\":\"replica unreachable: all 7 restores failed\","
+                + "\"lastSuccess\":\"2026-01-01T00:08:01.250Z\"}"), HealthJson.render(s));
+
+        String text = MetricsText.render(s);
+        assertTrue(text.contains("litestream_agent_verifications_total{db=\"app\",outcome=\"in_sync\"} 1\n"), text);
+        assertTrue(text.contains("litestream_agent_verifications_total{db=\"app\",outcome=\"failed\"} 1\n"), text);
+        assertTrue(text.contains("litestream_agent_verifications_total{db=\"app\",outcome=\"out_of_sync\"} 0\n"), text);
+        assertTrue(text.contains("litestream_agent_verify_last_duration_seconds{db=\"app\"} 1.250\n"), text);
+        assertTrue(text.contains("litestream_agent_verify_last_success_timestamp_seconds{db=\"app\"} 1767226081.250\n"),
+                text);
+        PrometheusFormat.check(text);
+
+        assertTrue(snapshot(SupervisorState.RUNNING, verified("app", round("app", second, Outcome.SKIPPED,
+                "application has not loaded sqlite-jdbc yet"))).healthy(), "a skipped round proves nothing either way");
+        assertTrue(snapshot(SupervisorState.RUNNING, verified("app", round("app", first, Outcome.OUT_OF_SYNC, "row missing"),
+                round("app", second, Outcome.IN_SYNC, "verification row restored"))).healthy(), "the next success clears it");
     }
 
     @Test

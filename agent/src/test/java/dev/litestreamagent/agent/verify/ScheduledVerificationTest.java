@@ -41,7 +41,7 @@ class ScheduledVerificationTest {
 
     @TempDir
     Path dir;
-    private final FakeClock clock = new FakeClock();
+    private final StoppingClock clock = new StoppingClock();
     private final VerificationLog log = new VerificationLog();
     /** The restores in the order they ran: database file name at fake time (ms). */
     private final List<String> restores = new ArrayList<>();
@@ -161,7 +161,7 @@ class ScheduledVerificationTest {
      * Time moves only when slept, or when a restore says it took long. The schedule's Nth sleep is an
      * interrupt (a stop); verify's own backoff sleeps (at most 1 s, never zero) are not counted.
      */
-    private static final class FakeClock implements Clock {
+    private static final class StoppingClock implements Clock {
         long nanos;
         Duration restoreTakes = Duration.ofMillis(300);
         final List<Duration> scheduleSleeps = new ArrayList<>();
