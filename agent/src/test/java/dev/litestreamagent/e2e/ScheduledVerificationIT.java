@@ -98,7 +98,8 @@ class ScheduledVerificationIT {
             assertTrue(ask(stdin, "jmx", "JMX ", log).contains("LastVerifyOutcome=failed;"));
 
             assertEquals(1, sqliteLibraries(app.pid()).size(), "still one SQLite library: " + sqliteLibraries(app.pid()));
-
+            Files.delete(replica); // back for the final sync
+            Files.move(harness.tempDir().resolve("replica-moved"), replica);
             stdin.write("exit\n");
         }
         assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the application exits");

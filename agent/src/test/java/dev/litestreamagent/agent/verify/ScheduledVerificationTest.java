@@ -1,6 +1,7 @@
 package dev.litestreamagent.agent.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.config.AgentConfig;
@@ -116,6 +117,19 @@ class ScheduledVerificationTest {
         VerificationRecord users = log.of("users").orElseThrow();
         assertEquals(Outcome.SKIPPED, users.last().outcome());
         assertTrue(users.last().reason().contains("waiting for the application's schema"), users.last().reason());
+    }
+
+    @Test
+    void itsThreadIsADaemonThatStopEnds() throws Exception {
+        ScheduledVerification scheduled = new ScheduledVerification(databases, INTERVAL, TIMEOUT, Optional::empty,
+                (database, output, timeout) -> new RunResult(0, "", false), null, log, Clock.SYSTEM, NOPLogger.NOP_LOGGER);
+        scheduled.start();
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("litestream-agent-verify")).findFirst().orElseThrow();
+        assertTrue(thread.isDaemon(), "it never keeps the JVM alive");
+        scheduled.stop();
+        assertFalse(thread.isAlive(), "stopped at once, mid-interval");
+        assertEquals(Optional.empty(), log.of("orders"), "no round before the first interval passed");
     }
 
     private ScheduledVerification schedule(Optional<SqliteConnector> sqlite) {
