@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.litestreamagent.agent.verify.ProcLocks;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import dev.litestreamagent.testing.TestBinary;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -73,14 +73,14 @@ class ScheduledVerificationIT {
 
             // The application holds a write transaction: the round waits for the lock, gives up, and leaves its locks.
             ask(stdin, "hold", "HELD", log);
-            Set<String> held = writeLocks(app.pid(), db);
+            Set<String> held = ProcLocks.writeLocks(app.pid(), db);
             assertFalse(held.isEmpty(), "the application's write transaction shows in /proc/locks");
             String since = lastVerifyTime(health.get("/health").body());
             HttpResponse<String> blocked = health.await("/health", r -> r.statusCode() == 503
                     && r.body().contains("\"outcome\":\"failed\"") && !lastVerifyTime(r.body()).equals(since));
             assertTrue(blocked.body().contains("cannot write the verification row within 4.0 s"), blocked.body());
-            assertTrue(writeLocks(app.pid(), db).containsAll(held), "the application lost its locks: before " + held
-                    + ", now " + writeLocks(app.pid(), db));
+            assertTrue(ProcLocks.writeLocks(app.pid(), db).containsAll(held), "the application lost its locks: before " + held
+                    + ", now " + ProcLocks.writeLocks(app.pid(), db));
             ask(stdin, "release", "RELEASED", log);
             health.await("/health", r -> r.statusCode() == 200 && r.body().contains("\"outcome\":\"in_sync\""));
 
@@ -135,27 +135,6 @@ class ScheduledVerificationIT {
             return maps.map(line -> line.substring(line.lastIndexOf(' ') + 1))
                     .filter(file -> file.contains("sqlitejdbc")).collect(Collectors.toSet());
         }
-    }
-
-    /** The POSIX write locks {@code pid} holds on the database, its WAL or its shared memory (inode, range). */
-    private static Set<String> writeLocks(long pid, Path db) throws IOException {
-        Set<String> inodes = new HashSet<>();
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            Path file = Path.of(db + suffix);
-            if (Files.exists(file)) {
-                inodes.add(":" + Files.getAttribute(file, "unix:ino"));
-            }
-        }
-        Set<String> locks = new HashSet<>();
-        for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
-            String[] f = line.trim().split("\\s+");
-            // "1: POSIX  ADVISORY  WRITE 4711 08:01:123 120 120"; a waiting request has "->" after the number
-            if (f.length >= 8 && f[1].equals("POSIX") && f[3].equals("WRITE") && f[4].equals(Long.toString(pid))
-                    && inodes.stream().anyMatch(f[5]::endsWith)) {
-                locks.add(f[5] + " " + f[6] + "-" + f[7]);
-            }
-        }
-        return locks;
     }
 
     private static String codeSource(Class<?> type) throws Exception {

@@ -33,7 +33,7 @@ class HostSqliteTest {
     }
 
     /** An Instrumentation whose JVM has loaded exactly these classes. */
-    private static Instrumentation loaded(Class<?>... classes) {
+    static Instrumentation loaded(Class<?>... classes) {
         return (Instrumentation) Proxy.newProxyInstance(HostSqliteTest.class.getClassLoader(),
                 new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getAllLoadedClasses")) {
