@@ -3,6 +3,7 @@ package dev.litestreamagent.agent;
 import dev.litestreamagent.agent.health.DatabaseStatus;
 import dev.litestreamagent.agent.health.HealthServer;
 import dev.litestreamagent.agent.health.HealthSource;
+import dev.litestreamagent.agent.health.StatusFileWriter;
 import dev.litestreamagent.agent.shutdown.StopSequence;
 import dev.litestreamagent.agent.verify.HostSqlite;
 import dev.litestreamagent.agent.verify.ScheduledVerification;
@@ -53,6 +54,7 @@ final class AgentRuntime {
     private volatile ScheduledVerification verification;
     private volatile List<ObjectName> mbeans = Collections.emptyList();
     private Instrumentation instrumentation;
+    private volatile StatusFileWriter statusFile;
     private Thread starter;
     private boolean restoredBeforeMain; // premain's thread only
 
@@ -122,6 +124,7 @@ final class AgentRuntime {
             config.warnings().forEach(log::warn);
             LitestreamSetup prepared = setup();
             replication = Replication.start(prepared, log);
+            statusFile = StatusFileWriter.start(status, config.databases(), log);
             log.info("Replicating {} with Litestream {} ({}, from {})",
                     config.databases().stream().map(db -> db.alias() + " (" + db.path() + ")").collect(Collectors.joining(", ")),
                     prepared.version(), prepared.binary().path(), prepared.binary().origin());
@@ -169,6 +172,10 @@ final class AgentRuntime {
         ScheduledVerification verifying = verification;
         if (verifying != null) { // first: the row of a verification under way is deleted before the final sync
             verifying.stop();
+        }
+        StatusFileWriter writer = statusFile;
+        if (writer != null) { // before the locks go: then the state directories may be another replicator's
+            writer.stop();
         }
         Replication running = replication;
         if (running != null) {

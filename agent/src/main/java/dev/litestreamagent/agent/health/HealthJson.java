@@ -9,8 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The JSON body of {@code /health} and {@code /readyz}: one object, figures a probe or a person can read. */
+/**
+ * The JSON body of {@code /health} and {@code /readyz}, and the status file's content: one object,
+ * figures a probe or a person can read. {@code agentPid} and {@code takenAt} say which JVM wrote it
+ * and when, so a reader of the file can tell a live agent's document from a dead one's.
+ */
 final class HealthJson {
+    private static final long AGENT_PID = ProcessHandle.current().pid();
+
     private HealthJson() {
     }
 
@@ -25,6 +31,8 @@ final class HealthJson {
         field(out, "lastExitCode", s.lastExitCode().isPresent() ? Integer.toString(s.lastExitCode().getAsInt()) : "null")
                 .append(',');
         field(out, "lastError", s.lastError().map(JsonText::quote).orElse("null")).append(',');
+        field(out, "agentPid", Long.toString(AGENT_PID)).append(',');
+        field(out, "takenAt", JsonText.quote(s.takenAt().toString())).append(',');
         out.append("\"databases\":[");
         List<DatabaseHealth> dbs = s.databases();
         for (int i = 0; i < dbs.size(); i++) {

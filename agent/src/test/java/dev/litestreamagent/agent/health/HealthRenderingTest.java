@@ -39,6 +39,7 @@ class HealthRenderingTest {
         assertTrue(s.healthy(), s.problems().toString());
         assertEquals("{\"status\":\"ok\",\"problems\":[],\"state\":\"RUNNING\",\"pid\":42,\"restarts\":3,\"resyncs\":1,"
                 + "\"lastExitCode\":2,\"lastError\":\"Litestream exited unexpectedly with code 2 after 10 ms\","
+                + "\"agentPid\":" + ProcessHandle.current().pid() + ",\"takenAt\":\"2026-01-01T00:10:00Z\","
                 + "\"databases\":[{\"alias\":\"app\",\"path\":\"/data/app.db\",\"replicating\":true,"
                 + "\"lastUpload\":\"2026-01-01T00:09:58.500Z\",\"lastUploadAgeSeconds\":1.500,\"lastVerify\":null},"
                 + "{\"alias\":\"later\",\"path\":\"/data/later.db\",\"replicating\":false,\"lastUpload\":null,"

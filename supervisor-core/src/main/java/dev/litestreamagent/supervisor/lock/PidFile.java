@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -30,10 +29,7 @@ public final class PidFile {
         List<String> lines = new ArrayList<>();
         lines.add(Long.toString(pid));
         lines.addAll(command);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp); // left by a crash; a link is removed, never followed
-        NoFollowFiles.writeNew(temp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        NoFollowFiles.replace(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The recorded pid, or empty when there is no (readable, sensibly small, well-formed) pid file. */

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The per-database state directory {@code <db dir>/.<db name>-litestream-agent/}: {@code lock}
  * (held while a supervisor replicates the database), {@code litestream.pid} and
- * {@code litestream.log}. Next to the database so every process that replicates it, whatever its
+ * {@code litestream.log}, and {@code status.json} (the agent's health document, for the CLI's
+ * {@code status}). Next to the database so every process that replicates it, whatever its
  * configuration file, meets the same lock.
  */
 public final class StateDirectory {
@@ -41,6 +42,10 @@ public final class StateDirectory {
 
     public Path logFile() {
         return directory.resolve("litestream.log");
+    }
+
+    public Path statusFile() {
+        return directory.resolve("status.json");
     }
 
     /**
