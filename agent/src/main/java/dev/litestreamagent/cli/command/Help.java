@@ -33,7 +33,8 @@ public final class Help {
         text.append(String.format("  %-17s %s\n", "--version", "the agent's version, the Litestream it runs (and where from), the Java version"));
         text.append("\nDB is a database alias, or the path of a configured database; replica URLs (s3://...) and\n"
                 + "Litestream's own flags pass through unchanged, before or after DB (-flag=value always works).\n"
-                + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; 2 usage or configuration error.\n"
+                + "Exit codes: Litestream's own for its commands; verify 0 in sync, 1 not; status 0 every database\n"
+                + "replicated and healthy, 1 not; 2 usage or configuration error.\n"
                 + "Run '" + LAUNCH + " help <command>' for one command, '" + LAUNCH + " help " + KEYS
                 + "' for the configuration keys.\n\n");
         text.append(environment(context, problem));
@@ -83,6 +84,13 @@ public final class Help {
             text.append("  The deadline comes from the agent's configuration").append(context == null ? ""
                     : " (now " + context.verifyTimeout().toMillis() / 1000.0 + " s)")
                     .append("; --json prints one JSON object per database.\n");
+        }
+        if (spec == CommandSpec.STATUS) {
+            text.append("  Reads each database's state directory: who holds its replicator lock, and the status the\n"
+                    + "  agent running it rewrites there (no setting needed). No DB: every configured database.\n"
+                    + "  Exit 0 when every one is replicated and healthy (what the agent's /health would say),\n"
+                    + "  1 when one is not replicated, its agent's status is stale, or the agent reports a problem.\n"
+                    + "  --json prints one JSON document with the agent's figures as it wrote them.\n");
         }
         return text.append('\n').append(environment(context, problem)).toString();
     }

@@ -1,0 +1,174 @@
+package dev.litestreamagent.cli.command;
+
+import dev.litestreamagent.fs.UntrustedText;
+import dev.litestreamagent.json.JsonText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders {@code status}: a table with one row per database and a note per fact a table cannot hold
+ * (why it is not replicated, the last error, the agent's problems), or one JSON document. Text from
+ * the status file is another process's: control characters never reach the terminal.
+ */
+final class StatusReport {
+    private static final int MAX_TEXT = 300;
+    private static final String[] HEADER = {"DB", "STATE", "REPLICATOR", "LAST UPLOAD", "RESTARTS", "RESYNCS",
+        "LAST VERIFY"};
+
+    private StatusReport() {
+    }
+
+    static String text(List<DatabaseStatus> statuses) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        List<String> notes = new ArrayList<>();
+        for (DatabaseStatus s : statuses) {
+            boolean live = s.source() == DatabaseStatus.Source.LIVE;
+            rows.add(new String[] {s.database().alias(), state(s), replicator(s),
+                s.lastUploadAge().map(StatusReport::ago).orElse("-"),
+                s.agentText("restarts").orElse("-"), s.agentText("resyncs").orElse("-"),
+                live ? lastVerify(s) : "-"});
+            notes(s, notes);
+        }
+        StringBuilder out = table(rows);
+        for (String note : notes) {
+            out.append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code {"healthy":..,"databases":[..]}}: per database what the table shows, plus the agent's own
+     * document ({@code agent}, without its database list) and this database's object in it ({@code health}),
+     * passed on as written, so figures the agent adds appear here unchanged.
+     */
+    static String json(List<DatabaseStatus> statuses) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("healthy", statuses.stream().allMatch(DatabaseStatus::healthy));
+        List<Object> databases = new ArrayList<>();
+        for (DatabaseStatus s : statuses) {
+            Map<String, Object> db = new LinkedHashMap<>();
+            db.put("alias", s.database().alias());
+            db.put("path", s.database().path().toString());
+            db.put("healthy", s.healthy());
+            db.put("source", s.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            db.put("state", state(s));
+            db.put("holder", s.holder().orElse(null));
+            db.put("agentPid", s.agentPid().isPresent() ? s.agentPid().getAsLong() : null);
+            db.put("litestreamPid", s.litestreamPid().isPresent() ? s.litestreamPid().getAsLong() : null);
+            db.put("lastUploadAgeSeconds", s.lastUploadAge().map(d -> d.toMillis() / 1000.0).orElse(null));
+            Map<String, Object> agent = new LinkedHashMap<>(s.agent());
+            agent.remove("databases");
+            db.put("agent", agent.isEmpty() ? null : agent);
+            db.put("health", s.entry().isEmpty() ? null : s.entry());
+            databases.add(db);
+        }
+        root.put("databases", databases);
+        return JsonText.write(root) + "\n";
+    }
+
+    private static String state(DatabaseStatus s) {
+        switch (s.source()) {
+            case LIVE:
+                return Boolean.FALSE.equals(s.entry().get("replicating")) ? "WAITING"
+                        : s.agentText("state").map(t -> UntrustedText.printable(t, 20)).orElse("UNKNOWN");
+            case STALE:
+                return "STALE";
+            case LOCK_ONLY:
+                return "REPLICATING";
+            default:
+                return "NOT REPLICATING";
+        }
+    }
+
+    private static String replicator(DatabaseStatus s) {
+        String litestream = s.litestreamPid().isPresent() ? "Litestream " + s.litestreamPid().getAsLong() : "";
+        if (s.agentPid().isPresent()) {
+            return "agent JVM " + s.agentPid().getAsLong() + (litestream.isEmpty() ? "" : ", " + litestream);
+        }
+        if (s.source() == DatabaseStatus.Source.LOCK_ONLY) {
+            return s.holder().get() + (litestream.isEmpty() ? "" : " (" + litestream + ")");
+        }
+        return "none";
+    }
+
+    /** The last scheduled verification's outcome and age ({@code litestream.verify.interval}), or "-". */
+    private static String lastVerify(DatabaseStatus s) {
+        Object verify = s.entry().get("lastVerify");
+        if (!(verify instanceof Map)) {
+            return "-";
+        }
+        Map<?, ?> last = (Map<?, ?>) verify;
+        String outcome = UntrustedText.printable(String.valueOf(last.get("outcome")), 20);
+        return DatabaseStatus.instant(last.get("time")).map(t -> outcome + " " + ago(Duration.between(t, s.now()))).orElse(outcome);
+    }
+
+    private static void notes(DatabaseStatus s, List<String> notes) {
+        String name = s.database().alias() + ": ";
+        String written = s.takenAt().map(t -> " at " + t + " (" + ago(Duration.between(t, s.now())) + ")").orElse("");
+        switch (s.source()) {
+            case NONE:
+                notes.add(name + "nothing replicates " + s.database().path() + " (no process holds its lock)"
+                        + (s.agent().isEmpty() ? "" : "; the agent's last status was written" + written));
+                break;
+            case STALE:
+                notes.add(name + "the agent (JVM " + s.agentPid().getAsLong() + ") holds the lock, but last wrote its"
+                        + " status" + written + ": hung, or unable to write " + s.database().path().getFileName()
+                        + "'s state directory");
+                break;
+            case LOCK_ONLY:
+                notes.add(name + "replicated by " + s.holder().get() + "; only an agent writes figures"
+                        + " (state, uploads, restarts)");
+                break;
+            default:
+                s.agentText("lastError").ifPresent(e -> notes.add(name + "last error: " + UntrustedText.printable(e, MAX_TEXT)));
+                Object verify = s.entry().get("lastVerify");
+                if (verify instanceof Map && !"in_sync".equals(((Map<?, ?>) verify).get("outcome"))
+                        && ((Map<?, ?>) verify).get("reason") != null) {
+                    notes.add(name + "last verify: " + UntrustedText.printable(
+                            String.valueOf(((Map<?, ?>) verify).get("reason")), MAX_TEXT));
+                }
+                for (String problem : s.problems()) {
+                    notes.add(name + "unhealthy: " + UntrustedText.printable(problem, MAX_TEXT));
+                }
+        }
+    }
+
+    /** "0.8 s ago", "42 s ago", "12 min ago", "3 h ago", "2 d ago". */
+    static String ago(Duration age) {
+        long ms = Math.max(0, age.toMillis());
+        if (ms < 10_000) {
+            return String.format(Locale.ROOT, "%.1f s ago", ms / 1000.0);
+        }
+        long s = ms / 1000;
+        if (s < 120) {
+            return s + " s ago";
+        }
+        if (s < 7200) {
+            return s / 60 + " min ago";
+        }
+        return s < 172_800 ? s / 3600 + " h ago" : s / 86_400 + " d ago";
+    }
+
+    private static StringBuilder table(List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
+            }
+            out.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+        }
+        return out;
+    }
+}
