@@ -113,7 +113,9 @@ final class StatusReport {
         switch (s.source()) {
             case NONE:
                 notes.add(name + "nothing replicates " + s.database().path() + " (no process holds its lock)"
-                        + (s.agent().isEmpty() ? "" : "; the agent's last status was written" + written));
+                        + (s.agent().isEmpty() ? "" : "; the agent's last status was written" + written)
+                        + (s.litestreamPid().isPresent() ? "; its pid file names live process "
+                                + s.litestreamPid().getAsLong() + " (a Litestream left unsupervised?)" : ""));
                 break;
             case STALE:
                 notes.add(name + "the agent (JVM " + s.agentPid().getAsLong() + ") holds the lock, but last wrote its"
