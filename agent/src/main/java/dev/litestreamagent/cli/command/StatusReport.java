@@ -115,7 +115,7 @@ final class StatusReport {
                 notes.add(name + "nothing replicates " + s.database().path() + " (no process holds its lock)"
                         + (s.agent().isEmpty() ? "" : "; the agent's last status was written" + written)
                         + (s.litestreamPid().isPresent() ? "; its pid file names live process "
-                                + s.litestreamPid().getAsLong() + " (a Litestream left unsupervised?)" : ""));
+                                + s.litestreamPid().getAsLong() + " (its Litestream, ending or left behind)" : ""));
                 break;
             case STALE:
                 notes.add(name + "the agent (JVM " + s.agentPid().getAsLong() + ") holds the lock, but last wrote its"
