@@ -33,7 +33,8 @@ public final class StatusFileWriter {
     private Instant lastWrite = Instant.EPOCH;
     private boolean failing;
 
-    private StatusFileWriter(HealthSource source, List<StatusFile> files, Logger log) {
+    /** Not started: {@link #start} schedules {@link #tick}. */
+    StatusFileWriter(HealthSource source, List<StatusFile> files, Logger log) {
         this.source = source;
         this.files = files;
         this.log = log;
@@ -63,7 +64,7 @@ public final class StatusFileWriter {
      * locks, after which another process may own the directories' contents.
      */
     public void stop() {
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: an interrupt would close the channel of a write under way
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -71,7 +72,8 @@ public final class StatusFileWriter {
         }
     }
 
-    private void tick() {
+    /** One look: writes every file when the document changed or the heartbeat is due. */
+    void tick() {
         try { // an exception escaping a scheduled task would end the schedule silently
             HealthSnapshot snapshot = source.take();
             String body = HealthJson.render(snapshot);
