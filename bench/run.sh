@@ -8,15 +8,20 @@
 # runs an empty main(), and the Spring Boot example's start with no agent, an empty agent and litestream-agent.
 # Every row also reports CPU time (user + sys), the figure a shared machine's load disturbs least.
 # Then the operations benchmark (bench/src/Ops.java): replication lag, verify, crash to replacement,
-# memory and a 100 MB restore, each beside its baseline. Writes docs/benchmarks.md and prints it (about 10 minutes;
+# memory and a 100 MB restore, each beside its baseline. Then the observability benchmark
+# (bench/src/Observe.java): verify in sync beside its floor, and the host's cost of the health
+# endpoint and scheduled verification. Writes docs/benchmarks.md and prints it (about 21 minutes;
 # the scale table is bench/scale.sh's).
 #
 #   bench/run.sh [RUNS]        RUNS per configuration, default 15
+#   bench/run.sh observe       the observability section alone (OPS_RUNS, OBSERVE_MINUTES apply)
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
 #   OPS_RUNS=0 bench/run.sh 5          the start-up part only (the operations and scale tables are left as they are)
 #   PARTS=startup bench/run.sh 5       only the start-up, CLI and Spring Boot tables, into bench/target/startup.md
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+only=""
+if [ "${1:-}" = "observe" ]; then only=observe; shift; fi
 runs="${1:-15}"
 parts="${PARTS:-all}"
 java="${JAVA:-java}"
@@ -43,6 +48,14 @@ rm -rf "$out" && mkdir -p "$out/classes" "$out/data"
 "$javac" --release 11 -d "$out/classes" "$root"/bench/src/*.java
 printf 'Premain-Class: EmptyAgent\n' > "$out/empty-agent.mf"
 "$jar" --create --file "$out/empty-agent.jar" --manifest "$out/empty-agent.mf" -C "$out/classes" EmptyAgent.class
+
+observe() {
+  echo "== observability: verify beside its floor, the health endpoint's and scheduled verification's cost (about $((3 * ${OBSERVE_MINUTES:-3} + 2)) minutes)"
+  rm -rf "$out/observe" && mkdir -p "$out/observe"
+  "$java" -cp "$out/classes:$app" Observe "$(command -v "$java")" "$agent" "$app" "$bin" "$out/observe" "${OPS_RUNS:-9}" \
+    "$root/docs/benchmarks.md" "${OBSERVE_MINUTES:-3}"
+}
+if [ "$only" = observe ]; then observe; exit 0; fi
 
 # One database on a file replica; restore on start stays off (the agent's default).
 cat > "$out/litestream.properties" <<PROPS
@@ -139,3 +152,4 @@ echo "== $runs interleaved runs of each configuration (about 3 minutes)"
 echo "== operations: lag, verify, crash to replacement, memory, 100 MB restore (about 2 minutes)"
 rm -rf "$out/ops" && mkdir -p "$out/ops"
 "$java" -cp "$out/classes:$app" Ops "$(command -v "$java")" "$agent" "$app" "$bin" "$out/ops" "${OPS_RUNS:-9}" "$root/docs/benchmarks.md"
+observe

@@ -40,7 +40,7 @@ public final class Ops {
     private final Path db;
     private final Path yaml;
 
-    private Ops(String[] args) {
+    Ops(String[] args) {
         java = args[0];
         agentJar = Paths.get(args[1]);
         appJar = Paths.get(args[2]);
@@ -55,16 +55,25 @@ public final class Ops {
         Ops ops = new Ops(args);
         String table = ops.measure();
         Path output = Paths.get(args[6]);
-        String before = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
-        int scale = before.indexOf("\n# Scale benchmark"); // bench/scale.sh's section, kept after this one
-        String kept = scale < 0 ? "" : before.substring(scale);
-        String head = scale < 0 ? before : before.substring(0, scale);
-        int cut = head.indexOf("\n# Operations benchmark");
-        Files.write(output, ((cut < 0 ? head : head.substring(0, cut)) + "\n" + table + kept).getBytes(StandardCharsets.UTF_8));
+        Files.write(output, replaceSection(new String(Files.readAllBytes(output), StandardCharsets.UTF_8),
+                "\n# Operations benchmark", "\n" + table).getBytes(StandardCharsets.UTF_8));
         System.out.println(table);
     }
 
-    private String measure() throws Exception {
+    /**
+     * {@code before} with everything from {@code marker} up to bench/scale.sh's section (kept after it,
+     * as that script rewrites only its own) replaced by {@code section}.
+     */
+    static String replaceSection(String before, String marker, String section) {
+        int scale = before.indexOf("\n# Scale benchmark");
+        String kept = scale < 0 ? "" : before.substring(scale);
+        String head = scale < 0 ? before : before.substring(0, scale);
+        int cut = head.indexOf(marker);
+        return (cut < 0 ? head : head.substring(0, cut)) + section + kept;
+    }
+
+    /** The agent's properties (work/litestream.properties), bare Litestream's config of the same database, its table. */
+    void prepare() throws Exception {
         Files.createDirectories(work);
         Files.write(work.resolve("litestream.properties"), Arrays.asList(
                 "litestream.bin-path=" + litestream,
@@ -74,6 +83,10 @@ public final class Ops {
                 "litestream.restart.min-uptime=" + MIN_UPTIME.getSeconds() + "s"), StandardCharsets.UTF_8);
         Files.write(yaml, exec(work, 60, java, "-jar", agentJar.toString(), "config").getBytes(StandardCharsets.UTF_8));
         createTable();
+    }
+
+    private String measure() throws Exception {
+        prepare();
 
         StringBuilder md = new StringBuilder("# Operations benchmark\n\n")
                 .append("Run by `bench/run.sh` with ").append(runs).append(" runs of each, medians, file replica, Litestream ")
@@ -113,17 +126,7 @@ public final class Ops {
         for (int i = 0; i < runs; i++) {
             bareStart.add(bareStartToOpen());
         }
-        Process bare = new ProcessBuilder(litestream.toString(), "replicate", "-config", yaml.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("bare.log").toFile()).start();
-        try {
-            Thread.sleep(1500);
-            for (int i = 0; i < runs; i++) {
-                bareLag.add(lag(1000 + i));
-            }
-        } finally {
-            bare.destroy();
-            bare.waitFor(30, TimeUnit.SECONDS);
-        }
+        bareLag.addAll(bareLags(1000));
         Process empty = startHost("-javaagent:" + work.resolve("../empty-agent.jar").normalize());
         long[] emptyMemory;
         try {
@@ -158,16 +161,18 @@ public final class Ops {
         md.append(String.format("| %s | %.2f | %.2f | %s |%n", what, agent, baseline, is));
     }
 
-    private Process startHost(String agentArg) throws IOException {
+    Process startHost(String agentArg) throws IOException {
         List<String> command = new ArrayList<>(Arrays.asList(java, agentArg, "-jar", appJar.toString(),
                 "--url", "jdbc:sqlite:" + work.resolve("host.db"), "--events", "2", "--interval-ms", "600000"));
         return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("host-" + agentArg.hashCode() + ".log").toFile()).start();
     }
 
-    private void awaitReplicating(Process host) throws Exception {
+    void awaitReplicating(Process host) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Processes.litestreamChild(host).isPresent() || !dbOpen(Processes.litestreamChild(host).get())) {
+        // One look per round: the agent's `litestream version` is a child too, gone a moment later.
+        for (Optional<ProcessHandle> child = Processes.litestreamChild(host); !child.isPresent() || !dbOpen(child.get());
+                child = Processes.litestreamChild(host)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the agent did not start Litestream; see " + work);
             }
@@ -189,6 +194,23 @@ public final class Ops {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** RUNS commit-to-restorable times (s) of bare {@code litestream replicate} on the same database; row ids from {@code firstId}. */
+    List<Double> bareLags(int firstId) throws Exception {
+        List<Double> lags = new ArrayList<>();
+        Process bare = new ProcessBuilder(litestream.toString(), "replicate", "-config", yaml.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("bare.log").toFile()).start();
+        try {
+            Thread.sleep(1500);
+            for (int i = 0; i < runs; i++) {
+                lags.add(lag(firstId + i));
+            }
+        } finally {
+            bare.destroy();
+            bare.waitFor(30, TimeUnit.SECONDS);
+        }
+        return lags;
     }
 
     /** Seconds from launching bare {@code litestream replicate} to its having the database open. */
@@ -229,7 +251,7 @@ public final class Ops {
     }
 
     /** [RSS kB of the host, heap used kB after GC, RSS kB of its Litestream]. */
-    private long[] memory(Process host) throws Exception {
+    long[] memory(Process host) throws Exception {
         String jcmd = Paths.get(java).resolveSibling("jcmd").toString();
         exec(work, 30, jcmd, Long.toString(host.pid()), "GC.run");
         String heap = exec(work, 30, jcmd, Long.toString(host.pid()), "GC.heap_info");
@@ -239,7 +261,7 @@ public final class Ops {
     }
 
 
-    private double lag(int id) throws Exception {
+    double lag(int id) throws Exception {
         // A random phase against Litestream's 1 s monitor tick, the same for both sides (seeded by id).
         Thread.sleep(new Random(id % 1000).nextInt(1000));
         try (Connection c = open(db); PreparedStatement insert = c.prepareStatement("INSERT INTO marks (id) VALUES (?)")) {
@@ -338,14 +360,14 @@ public final class Ops {
         }
     }
 
-    private static void stop(Process host) throws InterruptedException {
+    static void stop(Process host) throws InterruptedException {
         host.destroy();
         if (!host.waitFor(60, TimeUnit.SECONDS)) {
             host.destroyForcibly();
         }
     }
 
-    private static String exec(Path dir, long timeoutSeconds, String... command) throws Exception {
+    static String exec(Path dir, long timeoutSeconds, String... command) throws Exception {
         Path out = Files.createTempFile("ops", ".out");
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -364,11 +386,11 @@ public final class Ops {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
