@@ -114,7 +114,8 @@ public final class Observe {
         try {
             Ops.exec(work, 60, java, "-Dlitestream.config-file=" + properties, "-jar", agent.toString(), "config");
         } catch (IllegalStateException unknownKey) { // a key this build does not have (e.g. before scheduled verification)
-            return "n/a: this build's `config` refuses " + String.join(", ", extra) + " | | |";
+            // Each row adds one setting to the row before: the last one is what this build lacks.
+            return "n/a: this build's `config` refuses `" + extra.get(extra.size() - 1) + "` | | |";
         }
         boolean empty = name.equals(EMPTY_AGENT);
         Process host = ops.startHost("-javaagent:" + (empty ? work.resolve("../empty-agent.jar").normalize()
