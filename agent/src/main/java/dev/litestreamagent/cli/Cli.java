@@ -74,6 +74,10 @@ public final class Cli {
             Thread.currentThread().interrupt();
             err.println("litestream-agent: interrupted");
             return Command.FAILURE;
+        } catch (RuntimeException e) {
+            // A fault of the agent's own: one line to report, never a stack trace on the user's terminal.
+            err.println("litestream-agent: internal error, please report it: " + e);
+            return Command.FAILURE;
         }
     }
 }

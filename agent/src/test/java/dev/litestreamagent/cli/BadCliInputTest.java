@@ -78,6 +78,11 @@ class BadCliInputTest {
             return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of("litestream.stop-timout", "5s",
                     "litestream.dbs.default.path", "app.db"), Map.of(), dir, null));
         }
+        if (context.startsWith("props:")) { // the real loader given one -D setting: props:KEY=VALUE
+            String[] setting = context.substring(6).split("=", 2);
+            return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(setting[0], setting[1],
+                    "litestream.dbs.default.path", "app.db"), Map.of(), dir, null));
+        }
         FakeContext fake = new FakeContext(context.equals("0.5") ? "0.5.2" : "v0.3.13");
         return () -> fake;
     }

@@ -237,7 +237,8 @@ class ConfigLoaderTest {
         assertEquals(4, problems.size(), e.getMessage());
         assertTrue(problems.contains(new ConfigProblem("litestream.enabled", "yes", "true or false")), e.getMessage());
         assertTrue(problems.contains(new ConfigProblem("litestream.restore-timeout", "10 seconds",
-                "a positive duration such as 500ms, 10s, 5m or 1h (a whole number ending with one of [ms, s, m, h, d])")),
+                "a positive duration such as 500ms, 10s, 5m or 1h (a whole number ending with one of [ms, s, m, h, d]), "
+                        + "at most 106751d (292 years)")),
                 e.getMessage());
         assertTrue(e.getMessage().contains("litestream.stop-timout: was \"10s\", expected a known key"), e.getMessage());
         assertTrue(e.getMessage().contains("litestream.dbs.main.path: was \"" + dir.resolve("data/a-directory.db")
