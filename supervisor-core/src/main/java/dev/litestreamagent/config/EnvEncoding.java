@@ -1,6 +1,8 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.settings.References;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,7 @@ final class EnvEncoding {
     private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
     private final Map<String, String> environment = new TreeMap<>();
+    private final List<String> secrets = new ArrayList<>();
 
     /** A value taken literally (a file path): every {@code $} is escaped. */
     String literal(String value) {
@@ -78,11 +81,17 @@ final class EnvEncoding {
             name = base + "_" + n;
         }
         environment.put(name, escaped);
+        secrets.add(value);
         return new Quoted("${" + name + "}");
     }
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** The secret values as the user gave them, to mask wherever Litestream prints them. */
+    List<String> secrets() {
+        return secrets;
     }
 
     private String dollar() {

@@ -87,6 +87,7 @@ public final class LitestreamSetup {
                 .binary(binary().path())
                 .configFile(configFile)
                 .environment(rendered.environment())
+                .outputMask(rendered.outputMask())
                 .databases(databasePaths())
                 .restartPolicy(config().restart())
                 .resyncPolicy(dialect().resyncPolicy(config().resync()))

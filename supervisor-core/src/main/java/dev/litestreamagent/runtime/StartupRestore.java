@@ -195,8 +195,9 @@ public final class StartupRestore {
         }
     }
 
-    private static String lastWords(String output) {
-        List<String> lines = Arrays.asList(output.trim().split("\n"));
+    /** Litestream's last lines, secrets masked: it prints endpoints and URLs as configured. */
+    private String lastWords(String output) {
+        List<String> lines = Arrays.asList(setup.rendered().outputMask().apply(output).trim().split("\n"));
         List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
         return output.trim().isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", tail);
     }

@@ -1,5 +1,6 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.secrets.SecretMask;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogMarkers;
 import dev.litestreamagent.supervisor.log.OutputTail;
@@ -23,6 +24,7 @@ final class OutputRelay {
     private static final int TAIL_LINES = 50;
 
     private final LogMarkers markers;
+    private final SecretMask mask;
     private final Clock clock;
     private final OutputTail tail = new OutputTail(TAIL_LINES);
     private final Set<String> explainedResets = ConcurrentHashMap.newKeySet();
@@ -31,8 +33,9 @@ final class OutputRelay {
     /** ERROR lines, other than cancelled background work, since the latest launch. */
     private final AtomicInteger errorsWhileStopping = new AtomicInteger();
 
-    OutputRelay(LogMarkers markers, Clock clock) {
+    OutputRelay(LogMarkers markers, SecretMask mask, Clock clock) {
         this.markers = markers;
+        this.mask = mask;
         this.clock = clock;
     }
 
@@ -41,9 +44,12 @@ final class OutputRelay {
         errorsWhileStopping.set(0);
     }
 
-    /** Logs one line; {@code shuttingDown} when the supervisor has sent (or is about to send) SIGTERM. */
+    /**
+     * Logs one line, secrets masked (Litestream prints endpoints and URLs as configured); {@code shuttingDown}
+     * when the supervisor has sent (or is about to send) SIGTERM.
+     */
     LitestreamLine relay(String raw, boolean shuttingDown) {
-        LitestreamLine line = LitestreamLine.parse(raw, markers);
+        LitestreamLine line = LitestreamLine.parse(mask.apply(raw), markers);
         if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
             errorsWhileStopping.incrementAndGet();
         }
