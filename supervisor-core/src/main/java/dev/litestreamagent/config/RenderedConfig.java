@@ -22,6 +22,11 @@ public final class RenderedConfig {
         this.outputMask = SecretMask.of(secrets);
     }
 
+    /** A variable of {@link #environment()} that holds a secret (the others hold escapes, such as a {@code $}). */
+    public static boolean isSecretVariable(String name) {
+        return name.startsWith(EnvEncoding.SECRET_PREFIX);
+    }
+
     /** The file content exactly as Litestream reads it (before its own {@code $VAR} expansion). */
     public String yaml() {
         return yaml;
