@@ -87,6 +87,22 @@ class BadCliInputTest {
         return () -> fake;
     }
 
+    /** Issue 17 (15): an argument holding a terminal escape is echoed disarmed ('?'), not obeyed. */
+    @Test
+    void escapeSequencesInArgumentsAreNotEchoedRaw() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(loader("0.3"), new RecordingLauncher(), Clock.SYSTEM, () -> {
+            throw new AssertionError("SQLite was loaded");
+        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, cli.run("restore", "\u001b[2J\u001b]0;pwned\u0007db"));
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("?[2J?]0;pwned?db"), printed);
+        assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x07), printed);
+    }
+
     @Test
     void holdsAtLeastFortyCases() throws IOException {
         assertTrue(cases().count() >= 40, "the corpus shrank");

@@ -259,14 +259,29 @@ final class DatabasesReader {
         for (String key : reader.keysUnder(prefix)) {
             String option = key.substring(prefix.length());
             String value = reader.string(key).orElse("");
-            if (option.isEmpty() || option.contains(".")) {
-                reader.problem(key, value, "one Litestream option name after " + prefix + ", such as "
-                        + prefix + "sync-interval");
+            if (!isOptionName(option)) {
+                // Litestream expands $VAR in the whole file, names included: "$HOME" would become a path.
+                reader.problem(key, value, "one Litestream option name (lower-case letters, digits and '-') after "
+                        + prefix + ", such as " + prefix + "sync-interval");
             } else {
                 options.put(option, value);
             }
         }
         return options;
+    }
+
+    /** How Litestream spells every option; anything else it ignores, or expands ({@code $}). */
+    private static boolean isOptionName(String option) {
+        if (option.isEmpty() || option.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 0; i < option.length(); i++) {
+            char c = option.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

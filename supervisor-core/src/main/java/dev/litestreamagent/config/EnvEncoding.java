@@ -99,14 +99,21 @@ final class EnvEncoding {
         return "${" + DOLLAR_VARIABLE + "}";
     }
 
-    /** Litestream pastes the value between the double quotes before parsing the YAML: escape it for that place. */
+    /**
+     * Litestream pastes the value between the double quotes before parsing the YAML: escape it for that place.
+     * Besides quotes and C0 controls, YAML refuses C1 controls raw (or reads U+0085 as a line break, which
+     * folds into a space) and U+2028/U+2029, U+FFFE/U+FFFF; each is written as an escape YAML turns back
+     * into the same character.
+     */
     private static String doubleQuotedContent(String value) {
         StringBuilder sb = new StringBuilder();
         for (char c : value.toCharArray()) {
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                 sb.append(String.format("\\x%02x", (int) c));
+            } else if (c == 0x2028 || c == 0x2029 || c == 0xfffe || c == 0xffff) {
+                sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);
             }

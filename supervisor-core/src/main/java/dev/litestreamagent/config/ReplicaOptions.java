@@ -203,6 +203,8 @@ final class ReplicaOptions {
             reader.problem(key, value, "true or false");
         } else if (value.isEmpty()) {
             reader.problem(key, value, "a value (remove the key to leave the option unset)");
+        } else if (hasUnpairedSurrogate(value)) {
+            reader.problem(key, value, "Unicode text: half of a UTF-16 surrogate pair cannot be passed to Litestream");
         }
     }
 
@@ -213,5 +215,17 @@ final class ReplicaOptions {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

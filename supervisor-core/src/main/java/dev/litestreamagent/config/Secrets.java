@@ -43,6 +43,14 @@ final class Secrets {
         return References.isWhole(value);
     }
 
+    /**
+     * Spaces around a value are a slip of the pen, except in a credential, where they may be part of it:
+     * a password is passed on exactly as written (a {@code $VAR} reference is only a name: trimmed).
+     */
+    static String trimUnlessSecret(String key, String value) {
+        return isSecretKey(key) && !isReference(value.trim()) ? value : value.trim();
+    }
+
     /** A value that must not reach the YAML, a log or a message as it is: secret by its option's name or by position. */
     static boolean isSecretValue(String option, String value) {
         return isSecretOption(option) || Credentials.carriesOne(value);

@@ -224,6 +224,26 @@ class ConfigLoaderTest {
 
     // ---- validation
 
+    /** Issue 17 (15): a UTF-8 byte order mark (Windows editors) made the first key "unknown". */
+    @Test
+    void aByteOrderMarkBeforeTheFirstKeyIsIgnored() throws Exception {
+        Files.write(dir.resolve("litestream.properties"), ("\uFEFFlitestream.dbs.main.path=main.db\n"
+                + "litestream.dbs.main.replica.type=file\nlitestream.dbs.main.replica.path=/b\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(dir.resolve("main.db"), load().databases().get(0).path());
+    }
+
+    /** Issue 17 (15): a value echoed in an error must not drive the terminal it is printed on. */
+    @Test
+    void escapeSequencesInValuesAndKeysAreDisarmedInMessages() throws Exception {
+        sysprops.put("litestream.enabled", "y\u001b]0;pwned\u0007es");
+        sysprops.put("litestream.\u001b[2Jbogus", "x\u009b31m");
+        String message = failure().getMessage();
+        assertTrue(message.contains("litestream.enabled: was \"y?]0;pwned?es\""), message);
+        assertTrue(message.contains("litestream.?[2Jbogus: was \"x?31m\""), message);
+        assertTrue(message.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), message);
+    }
+
     @Test
     void allMistakesInAFileAreReportedTogether() throws Exception {
         Files.createDirectories(dir.resolve("data/a-directory.db"));

@@ -138,4 +138,29 @@ class SecretsInOutputTest {
         assertFalse(e.getMessage().contains("JDBC-KEY-10"), e.getMessage());
         assertTrue(e.getMessage().contains("key=****"), e.getMessage());
     }
+
+    /**
+     * Issue 17 (10): a password with spaces around it, C1 controls (U+0085 became a space at S3) or line
+     * separators reaches Litestream exactly as written: expanded the way Litestream does (the variable's
+     * text pasted between the quotes), the YAML reads back the very same string.
+     */
+    @Test
+    void secretValuesReachLitestreamExactlyAsWritten() throws Exception {
+        String password = "  pa\u0085ss\u009f\u2028word\u00e9\"\\\t ";
+        AgentConfig config = ConfigLoader.load(ConfigInput.of(null, Map.of(
+                "litestream.dbs.remote.path", "remote.db",
+                "litestream.dbs.remote.replica.type", "sftp",
+                "litestream.dbs.remote.replica.host", "backup:22",
+                "litestream.dbs.remote.replica.user", "backup",
+                "litestream.dbs.remote.replica.password", password,
+                "litestream.dbs.remote.replica.token", "  $TOKEN_VAR  "), Map.of(), dir, null));
+        RenderedConfig rendered = LitestreamYaml.render(config, LitestreamVersion.V0_3_13);
+        String expanded = rendered.yaml().replace("${LSA_SECRET_REMOTE_PASSWORD}",
+                rendered.environment().get("LSA_SECRET_REMOTE_PASSWORD"));
+        Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(expanded);
+        Map<?, ?> db = (Map<?, ?>) ((List<?>) yaml.get("dbs")).get(0);
+        Map<?, ?> replica = (Map<?, ?>) ((List<?>) db.get("replicas")).get(0);
+        assertEquals(password, replica.get("password"));
+        assertEquals("$TOKEN_VAR", replica.get("token"), "a reference is a name: trimmed");
+    }
 }
