@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -72,8 +71,7 @@ final class CacheInstaller {
                     return target; // another process installed it while we waited for the lock
                 }
                 deleteLeftovers(dir);
-                Duration remaining = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-                downloadVerifyAndMove(asset, platform, dir, target, remaining);
+                downloadVerifyAndMove(asset, platform, dir, target, deadline);
                 return target;
             }
         } catch (UnsafeDirectoryException e) {
@@ -123,7 +121,7 @@ final class CacheInstaller {
         }
     }
 
-    private void downloadVerifyAndMove(ReleaseAsset asset, Platform platform, Path dir, Path target, Duration deadline)
+    private void downloadVerifyAndMove(ReleaseAsset asset, Platform platform, Path dir, Path target, long endNanos)
             throws IOException, BinaryException {
         Expected expected = expectedSha256(asset);
         URI uri = asset.uri(settings.downloadBaseUrl());
@@ -131,7 +129,7 @@ final class CacheInstaller {
         Path binary = Files.createTempFile(dir, ".litestream-", ".part");
         try {
             LOG.info("Downloading Litestream {} from {}", asset.version(), uri);
-            downloader.download(uri, archive, deadline);
+            downloader.download(uri, archive, endNanos);
             String actual = Sha256.of(archive);
             if (!actual.equals(expected.sha256)) {
                 throw new BinaryException("checksum mismatch for " + uri + ": expected sha256 " + expected.sha256

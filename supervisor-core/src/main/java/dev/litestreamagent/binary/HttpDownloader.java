@@ -36,21 +36,25 @@ final class HttpDownloader {
     // Redirect.NORMAL follows GitHub's redirect to its download host but never https -> http.
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(CONNECT_TIMEOUT).build();
+    private final Duration deadline;
     private final long maxBytes;
 
-    HttpDownloader() {
-        this(MAX_ARCHIVE_BYTES);
+    /** {@code deadline}: how long an install may take in all, named when one is abandoned. */
+    HttpDownloader(Duration deadline) {
+        this(deadline, MAX_ARCHIVE_BYTES);
     }
 
-    HttpDownloader(long maxBytes) {
+    HttpDownloader(Duration deadline, long maxBytes) {
+        this.deadline = deadline;
         this.maxBytes = maxBytes;
     }
 
     /**
-     * Writes the file at {@code uri} to {@code target}, all of it within {@code deadline} (a mirror trickling
-     * a byte a second must not hold the application's start for ever) and at most {@link #MAX_ARCHIVE_BYTES}.
+     * Writes the file at {@code uri} to {@code target}, all of it before {@code endNanos} ({@link System#nanoTime}:
+     * a mirror trickling a byte a second must not hold the application's start for ever), at most
+     * {@link #MAX_ARCHIVE_BYTES}.
      */
-    void download(URI uri, Path target, Duration deadline) throws BinaryException {
+    void download(URI uri, Path target, long endNanos) throws BinaryException {
         if (isLocal(uri)) {
             try {
                 Path source = Paths.get(uri);
@@ -61,24 +65,23 @@ final class HttpDownloader {
             }
             return;
         }
-        long start = System.nanoTime();
+        Duration left = Duration.ofNanos(Math.max(1_000_000, endNanos - System.nanoTime()));
         HttpResponse<InputStream> response = send(uri, HttpResponse.BodyHandlers.ofInputStream(),
-                deadline.compareTo(RESPONSE_TIMEOUT) < 0 ? deadline : RESPONSE_TIMEOUT);
+                left.compareTo(RESPONSE_TIMEOUT) < 0 ? left : RESPONSE_TIMEOUT);
         try (InputStream body = response.body()) {
             checkStatus(uri, response.statusCode());
             OptionalLong length = response.headers().firstValueAsLong("Content-Length");
             if (length.isPresent()) {
                 checkSize(uri, length.getAsLong());
             }
-            copyWithin(uri, body, target, deadline.minusNanos(System.nanoTime() - start), deadline);
+            copyWithin(uri, body, target, endNanos);
         } catch (IOException e) {
             throw new BinaryException("download of " + uri + " failed: " + describe(e), e);
         }
     }
 
     /** Copies on a thread of its own, so that a read blocked on a stalled mirror can be abandoned at the deadline. */
-    private void copyWithin(URI uri, InputStream body, Path target, Duration remaining, Duration deadline)
-            throws BinaryException, IOException {
+    private void copyWithin(URI uri, InputStream body, Path target, long endNanos) throws BinaryException, IOException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread copier = new Thread(() -> {
             try (OutputStream out = Files.newOutputStream(target)) {
@@ -96,7 +99,7 @@ final class HttpDownloader {
         copier.setDaemon(true);
         copier.start();
         try {
-            copier.join(Math.max(1, remaining.toMillis()));
+            copier.join(Math.max(1, (endNanos - System.nanoTime()) / 1_000_000));
         } catch (InterruptedException e) {
             copier.interrupt();
             Thread.currentThread().interrupt();

@@ -229,7 +229,7 @@ class BinaryDownloadTest {
 
     /** Issue 17 (5): a mirror trickling a byte at a time held main() for ever, restore-timeout ignored. */
     @Test
-    void aTricklingMirrorIsAbandonedAtTheDeadlineAndLeavesNothing() {
+    void aTricklingMirrorIsAbandonedAtTheDeadlineAndLeavesNothing() throws IOException {
         server.serve(V0313_TGZ, tarGz);
         server.trickle(100);
         long start = System.nanoTime();

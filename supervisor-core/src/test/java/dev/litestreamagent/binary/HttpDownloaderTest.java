@@ -21,8 +21,8 @@ class HttpDownloaderTest {
     void aBodyLargerThanTheCapIsRefusedFromItsLength() throws Exception {
         try (ReleaseServer server = new ReleaseServer().serve("/huge", new byte[(int) CAP * 3])) {
             Path target = dir.resolve("archive.part");
-            BinaryException e = assertThrows(BinaryException.class, () -> new HttpDownloader(CAP)
-                    .download(URI.create(server.baseUrl() + "/huge"), target, Duration.ofSeconds(20)));
+            BinaryException e = assertThrows(BinaryException.class, () -> new HttpDownloader(Duration.ofSeconds(20), CAP)
+                    .download(URI.create(server.baseUrl() + "/huge"), target, System.nanoTime() + 20_000_000_000L));
             assertTrue(e.getMessage().contains("is larger than " + CAP + " bytes"), e.getMessage());
             assertTrue(!Files.exists(target) || Files.size(target) == 0, "the body was written");
         }
@@ -33,8 +33,8 @@ class HttpDownloaderTest {
         try (ReleaseServer server = new ReleaseServer().serve("/huge", new byte[(int) CAP * 3])) {
             server.chunked();
             Path target = dir.resolve("archive.part");
-            BinaryException e = assertThrows(BinaryException.class, () -> new HttpDownloader(CAP)
-                    .download(URI.create(server.baseUrl() + "/huge"), target, Duration.ofSeconds(20)));
+            BinaryException e = assertThrows(BinaryException.class, () -> new HttpDownloader(Duration.ofSeconds(20), CAP)
+                    .download(URI.create(server.baseUrl() + "/huge"), target, System.nanoTime() + 20_000_000_000L));
             assertTrue(e.getMessage().contains("is larger than " + CAP + " bytes"), e.getMessage());
             assertTrue(Files.size(target) <= CAP, "wrote " + Files.size(target) + " bytes");
         }
