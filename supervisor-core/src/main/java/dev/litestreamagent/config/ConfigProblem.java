@@ -11,11 +11,12 @@ public final class ConfigProblem {
     private final String expected;
 
     /**
-     * {@code seen} is null when the key was not set at all. Key and value are the user's text: escape
-     * sequences and line breaks in them are disarmed here, before any log or terminal shows them.
+     * {@code seen} is null when the key was not set at all. The value is the user's text: escape sequences
+     * and line breaks in it are disarmed here, before any log or terminal shows it (the key is kept as
+     * written, to be matched; the CLI disarms whole messages when it prints them).
      */
     public ConfigProblem(String key, String seen, String expected) {
-        this.key = UntrustedText.printable(Objects.requireNonNull(key, "key"), MAX_ECHO);
+        this.key = Objects.requireNonNull(key, "key");
         this.seen = seen == null ? null : UntrustedText.printable(seen, MAX_ECHO);
         this.expected = Objects.requireNonNull(expected, "expected");
     }
