@@ -46,7 +46,7 @@ public final class LitestreamSetup {
      */
     public static BinarySettings.Builder binarySettings(AgentConfig config) {
         Duration deadline = BinarySettings.DEFAULT_DOWNLOAD_DEADLINE;
-        if (!StartupRestore.candidates(config).isEmpty() && config.restoreTimeout().compareTo(deadline) < 0) {
+        if (!RestoreCandidates.of(config).isEmpty() && config.restoreTimeout().compareTo(deadline) < 0) {
             deadline = config.restoreTimeout();
         }
         BinarySettings.Builder settings = BinarySettings.builder()
