@@ -107,34 +107,43 @@ public final class LogFollower implements AutoCloseable {
                 position = size;
                 partial.reset();
             }
-            long budget = maxBytes;
-            int read;
-            do {
+            // Up to the size seen above only: what is appended meanwhile waits for the next round and its checks.
+            while (position < size) {
                 buffer.clear();
-                read = channel.read(buffer, position);
-                if (read > 0) {
-                    position += read;
-                    budget -= read;
-                    split(buffer.array(), read);
+                buffer.limit((int) Math.min(buffer.capacity(), size - position));
+                int read = channel.read(buffer, position);
+                if (read <= 0) {
+                    break;
                 }
-                long written = channel.size();
-                if (written >= maxBytes) {
-                    // At its bound: start the file over, also while Litestream keeps writing (waiting for a flood to
-                    // end let the file grow to gigabytes). What was not read yet is skipped, and said so.
-                    if (written > position) {
-                        skipped(written - position);
-                        partial.reset();
-                    }
-                    channel.truncate(0);
-                    position = 0;
+                position += read;
+                split(buffer.array(), read);
+                if (restartIfFull()) {
                     return true; // look again at once: a pause is time for a flood to refill the file
                 }
-            } while (read > 0 && budget > 0);
-            return position < channel.size();
+            }
+            return restartIfFull() || position < channel.size();
         } catch (IOException e) {
             LOG.warn("Cannot read Litestream's output from {}: {}", file, e.toString());
             return false;
         }
+    }
+
+    /**
+     * At its bound the file starts over, also while Litestream keeps writing (waiting for a flood to end let
+     * it grow to gigabytes); what was not read yet is skipped, and said so.
+     */
+    private boolean restartIfFull() throws IOException {
+        long written = channel.size();
+        if (written < maxBytes) {
+            return false;
+        }
+        if (written > position) {
+            skipped(written - position);
+            partial.reset();
+        }
+        channel.truncate(0);
+        position = 0;
+        return true;
     }
 
     /** Reports skipped output at most every 10 s, so a flood does not turn into a flood of warnings. */
