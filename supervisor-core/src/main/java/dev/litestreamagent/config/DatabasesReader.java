@@ -261,7 +261,7 @@ final class DatabasesReader {
             String value = reader.string(key).orElse("");
             if (!isOptionName(option)) {
                 // Litestream expands $VAR in the whole file, names included: "$HOME" would become a path.
-                reader.problem(key, value, "one Litestream option name (lower-case letters, digits and '-') after "
+                reader.problem(key, value, "one Litestream option name (letters, digits, '-' and '_') after "
                         + prefix + ", such as " + prefix + "sync-interval");
             } else {
                 options.put(option, value);
@@ -270,14 +270,18 @@ final class DatabasesReader {
         return options;
     }
 
-    /** How Litestream spells every option; anything else it ignores, or expands ({@code $}). */
+    /**
+     * Letters, digits, '-' and '_' (a '_' spelling is answered with the '-' one by {@link ReplicaOptions}):
+     * anything else Litestream would misread, or expand ({@code $HOME} in a name becomes a path).
+     */
     private static boolean isOptionName(String option) {
         if (option.isEmpty() || option.charAt(0) == '-') {
             return false;
         }
         for (int i = 0; i < option.length(); i++) {
             char c = option.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && !(c >= '0' && c <= '9') && c != '-' && c != '_') {
                 return false;
             }
         }

@@ -1,7 +1,6 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.dialect.Dialect;
-import dev.litestreamagent.settings.Durations;
 import dev.litestreamagent.settings.KeySuggestion;
 import dev.litestreamagent.settings.ValueType;
 import java.util.ArrayList;

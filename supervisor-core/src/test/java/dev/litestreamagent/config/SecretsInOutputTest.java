@@ -103,10 +103,9 @@ class SecretsInOutputTest {
                 "litestream.dbs.minio.replica.type=s3",
                 "litestream.dbs.minio.replica.bucket=b",
                 "litestream.dbs.minio.replica.endpoint=http://admin:ENDPOINT-PASS-8@minio:9000",
-                "litestream.dbs.minio.replica.passwd=TYPO-PASSWD-9",
                 "litestream.dbs.ref.path=ref.db",
                 "litestream.dbs.ref.replica.url=sftp://bob:$SFTP_PASSWORD@backup.example/ref"));
-        AgentConfig config = ConfigLoader.load(ConfigInput.of(null, Map.of(), Map.of(), dir, null));
+        AgentConfig config = ConfigLoader.load(ConfigInput.of(null, Map.of(), Map.of("SFTP_PASSWORD", "x"), dir, null));
         RenderedConfig rendered = LitestreamYaml.render(config, LitestreamVersion.V0_3_13);
         String printable = rendered.yaml() + rendered + config.settings() + config;
         for (String secret : secrets) {
@@ -115,18 +114,26 @@ class SecretsInOutputTest {
         assertTrue(rendered.yaml().contains("url: \"${LSA_SECRET_REMOTE_URL}\""), rendered.yaml());
         assertEquals("sftp://bob:URL-PASS-7@backup.example/backups", rendered.environment().get("LSA_SECRET_REMOTE_URL"));
         assertEquals("http://admin:ENDPOINT-PASS-8@minio:9000", rendered.environment().get("LSA_SECRET_MINIO_ENDPOINT"));
-        assertEquals("TYPO-PASSWD-9", rendered.environment().get("LSA_SECRET_MINIO_PASSWD"));
         assertTrue(rendered.yaml().contains("url: sftp://bob:$SFTP_PASSWORD@backup.example/ref"), "a reference stays:\n"
                 + rendered.yaml());
         assertEquals("sftp://bob:****@backup.example/backups", config.settings().get("litestream.dbs.remote.replica.url"));
         assertEquals("http://admin:****@minio:9000", config.settings().get("litestream.dbs.minio.replica.endpoint"));
 
         String relayed = rendered.outputMask().apply("level=INFO msg=\"replicating\" endpoint=http://admin:ENDPOINT-PASS-8@minio:9000"
-                + " url=sftp://bob:URL-PASS-7@backup.example passwd=TYPO-PASSWD-9");
+                + " url=sftp://bob:URL-PASS-7@backup.example");
         for (String secret : secrets) {
             assertFalse(relayed.contains(secret), secret + " is relayed: " + relayed);
         }
         assertTrue(relayed.contains("endpoint=http://admin:****@minio:9000"), relayed);
+
+        // A misspelt 'passwd' is refused as an unknown option, its value masked.
+        Files.write(dir.resolve("litestream.properties"), List.of("litestream.dbs.minio.path=minio.db",
+                "litestream.dbs.minio.replica.type=s3", "litestream.dbs.minio.replica.bucket=b",
+                "litestream.dbs.minio.replica.passwd=TYPO-PASSWD-9"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(ConfigInput.of(null, Map.of(), Map.of(), dir, null)));
+        assertFalse(e.getMessage().contains("TYPO-PASSWD-9"), e.getMessage());
+        assertTrue(e.getMessage().contains("litestream.dbs.minio.replica.passwd: was \"****\""), e.getMessage());
     }
 
     @Test
@@ -153,7 +160,7 @@ class SecretsInOutputTest {
                 "litestream.dbs.remote.replica.host", "backup:22",
                 "litestream.dbs.remote.replica.user", "backup",
                 "litestream.dbs.remote.replica.password", password,
-                "litestream.dbs.remote.replica.token", "  $TOKEN_VAR  "), Map.of(), dir, null));
+                "litestream.dbs.remote.replica.key-path", "  $KEY_PATH  "), Map.of("KEY_PATH", "/k"), dir, null));
         RenderedConfig rendered = LitestreamYaml.render(config, LitestreamVersion.V0_3_13);
         String expanded = rendered.yaml().replace("${LSA_SECRET_REMOTE_PASSWORD}",
                 rendered.environment().get("LSA_SECRET_REMOTE_PASSWORD"));
@@ -161,6 +168,6 @@ class SecretsInOutputTest {
         Map<?, ?> db = (Map<?, ?>) ((List<?>) yaml.get("dbs")).get(0);
         Map<?, ?> replica = (Map<?, ?>) ((List<?>) db.get("replicas")).get(0);
         assertEquals(password, replica.get("password"));
-        assertEquals("$TOKEN_VAR", replica.get("token"), "a reference is a name: trimmed");
+        assertEquals("$KEY_PATH", replica.get("key-path"), "a reference is a name: trimmed");
     }
 }
