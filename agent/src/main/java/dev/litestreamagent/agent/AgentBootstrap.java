@@ -66,6 +66,16 @@ final class AgentBootstrap {
             return;
         }
         AgentRuntime runtime = new AgentRuntime(config);
+        if (config.required() && mode == Mode.PREMAIN) {
+            // Everything that can fail before Litestream runs (binary, download, version, the YAML for that
+            // version) is done before main(), so that a failure stops the JVM instead of being logged.
+            try {
+                runtime.prepare();
+            } catch (Exception e) {
+                fail(mode, true, "Cannot start Litestream: " + e.getMessage());
+                return;
+            }
+        }
         if (runtime.restoreWanted()) {
             try {
                 runtime.restoreMissingDatabases();

@@ -81,6 +81,14 @@ final class AgentRuntime {
         new StartupRestore(config, this::setup, new SystemProcessLauncher(), new ReplicaProbe(System.getenv())).run();
     }
 
+    /**
+     * Before main(), for litestream.required: finds the binary, its version and renders the config now, so
+     * that a failure can stop the JVM; the start thread reuses it.
+     */
+    void prepare() throws BinaryException, ConfigException {
+        setup();
+    }
+
     private synchronized LitestreamSetup setup() throws BinaryException, ConfigException {
         if (setup == null) {
             setup = LitestreamSetup.prepare(config);

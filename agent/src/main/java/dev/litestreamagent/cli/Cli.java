@@ -13,6 +13,7 @@ import dev.litestreamagent.cli.command.VersionReport;
 import dev.litestreamagent.cli.command.UsageException;
 import dev.litestreamagent.exec.ProcessLauncher;
 import dev.litestreamagent.exec.SystemProcessLauncher;
+import dev.litestreamagent.fs.UntrustedText;
 import dev.litestreamagent.supervisor.Clock;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,9 @@ import java.util.List;
  * it, and turns every outcome into an exit code and a message, never a stack trace.
  */
 public final class Cli {
+    /** An argument echoed in an error is cut there: a pasted megabyte stays off the terminal. */
+    private static final int MAX_LINE_CHARS = 2000;
+
     private final Tools tools;
     private final PrintStream err;
 
@@ -56,24 +60,41 @@ public final class Cli {
             }
             return CommandSpec.named(args.get(0), "").create(tools).run(rest);
         } catch (UsageException e) {
-            err.println("litestream-agent: " + e.getMessage());
+            error(e.getMessage());
             err.println("Run '" + Help.LAUNCH + " help' for the list of commands.");
             return Command.USAGE;
         } catch (IllegalArgumentException e) {
             // A configuration error: its message is the one header and every problem.
-            err.println("litestream-agent: " + e.getMessage());
+            error(e.getMessage());
             return Command.USAGE;
         } catch (IllegalStateException | IOException | BinaryException e) {
-            err.println("litestream-agent: " + e.getMessage());
+            error(e.getMessage());
             return Command.FAILURE;
         } catch (UncheckedIOException e) {
             // Reading or taking a replicator lock: name the file and the cause, as for any I/O failure.
-            err.println("litestream-agent: " + e.getMessage() + ": " + e.getCause().getMessage());
+            error(e.getMessage() + ": " + e.getCause().getMessage());
             return Command.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("litestream-agent: interrupted");
             return Command.FAILURE;
+        } catch (RuntimeException e) {
+            // A fault of the agent's own: one line to report, never a stack trace on the user's terminal.
+            error("internal error, please report it: " + e);
+            return Command.FAILURE;
         }
+    }
+
+    /**
+     * Messages echo what the user typed (arguments, setting values): control characters in them become
+     * '?', so an escape sequence is shown, not obeyed by the terminal. Line breaks of the message stay.
+     */
+    private void error(String message) {
+        StringBuilder printed = new StringBuilder("litestream-agent: ");
+        String[] lines = String.valueOf(message).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            printed.append(i == 0 ? "" : "\n").append(UntrustedText.printable(lines[i], MAX_LINE_CHARS));
+        }
+        err.println(printed);
     }
 }

@@ -78,8 +78,29 @@ class BadCliInputTest {
             return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of("litestream.stop-timout", "5s",
                     "litestream.dbs.default.path", "app.db"), Map.of(), dir, null));
         }
+        if (context.startsWith("props:")) { // the real loader given one -D setting: props:KEY=VALUE
+            String[] setting = context.substring(6).split("=", 2);
+            return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(setting[0], setting[1],
+                    "litestream.dbs.default.path", "app.db"), Map.of(), dir, null));
+        }
         FakeContext fake = new FakeContext(context.equals("0.5") ? "0.5.2" : "v0.3.13");
         return () -> fake;
+    }
+
+    /** Issue 17 (15): an argument holding a terminal escape is echoed disarmed ('?'), not obeyed. */
+    @Test
+    void escapeSequencesInArgumentsAreNotEchoedRaw() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(loader("0.3"), new RecordingLauncher(), Clock.SYSTEM, () -> {
+            throw new AssertionError("SQLite was loaded");
+        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(2, cli.run("restore", "\u001b[2J\u001b]0;pwned\u0007db"));
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("?[2J?]0;pwned?db"), printed);
+        assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x07), printed);
     }
 
     @Test

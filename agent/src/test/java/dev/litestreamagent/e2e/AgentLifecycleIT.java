@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The agent in the host JVM: restore on start, a broken configuration, litestream.required, a double load. */
 @ExtendWith(LitestreamHarness.class)
@@ -73,6 +75,21 @@ class AgentLifecycleIT {
         assertTrue(app.output().contains("litestream.stop-timeout"), app.toString());
         assertTrue(app.output().contains("litestream.required=true"), app.toString());
         assertFalse(app.output().contains("appended"), "main() ran:\n" + app.output());
+        assertFalse(app.output().contains("Exception in thread"), "a stack trace:\n" + app.output());
+    }
+
+    /** Issue 17 (6): failures found only once the binary is known used to leave the application running unreplicated. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-Dlitestream.bin-path=/nonexistent/litestream", "-Dlitestream.version=0.5.2",
+        "-Dlitestream.logging.level=trace"})
+    void requiredAlsoStopsTheJvmForFailuresFoundAfterLoading(String setting, Harness harness) throws Exception {
+        Path db = harness.tempDir().resolve("app.db");
+        FileReplicaConfig config = FileReplicaConfig.write(harness, "app", db);
+
+        ProcessResult app = eventLog(harness, List.of("-Dlitestream.required=true", setting), config.agentArgument(), db, 5);
+        assertEquals(1, app.exitCode(), app.toString());
+        assertTrue(app.output().contains("litestream.required=true"), app.toString());
+        assertFalse(app.output().contains("appended"), "main() ran without replication:\n" + app.output());
         assertFalse(app.output().contains("Exception in thread"), "a stack trace:\n" + app.output());
     }
 

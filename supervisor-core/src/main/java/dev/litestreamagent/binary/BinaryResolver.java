@@ -81,7 +81,8 @@ public final class BinaryResolver {
             throw new BinaryException("Litestream not found on PATH and cannot be downloaded: " + platformProblem);
         }
         ReleaseAsset asset = new ReleaseAsset(settings.version(), platform.get());
-        Path installed = new CacheInstaller(settings, new HttpDownloader()).install(asset, platform.get());
+        Path installed = new CacheInstaller(settings, new HttpDownloader(settings.downloadDeadline()))
+                .install(asset, platform.get());
         return new ResolvedBinary(installed, ResolvedBinary.ORIGIN_DOWNLOAD);
     }
 

@@ -4,6 +4,7 @@ import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.fs.CacheDirectory;
 import dev.litestreamagent.settings.Keys;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
 public final class BinarySettings {
     /** The version downloaded when none is configured. */
     public static final LitestreamVersion DEFAULT_VERSION = LitestreamVersion.V0_3_13;
+    /** How long a download (and the wait for another process's download) may take in all, by default. */
+    public static final Duration DEFAULT_DOWNLOAD_DEADLINE = Duration.ofMinutes(5);
 
     private final Path binPath;
     private final LitestreamVersion version;
@@ -21,6 +24,7 @@ public final class BinarySettings {
     private final boolean downloadEnabled;
     private final String sha256;
     private final boolean pathLookup;
+    private final Duration downloadDeadline;
 
     private BinarySettings(Builder b) {
         this.binPath = b.binPath;
@@ -30,6 +34,7 @@ public final class BinarySettings {
         this.downloadEnabled = b.downloadEnabled;
         this.sha256 = b.sha256;
         this.pathLookup = b.pathLookup;
+        this.downloadDeadline = b.downloadDeadline;
     }
 
     public static Builder builder() {
@@ -70,12 +75,17 @@ public final class BinarySettings {
         return pathLookup;
     }
 
+    /** The whole install, waiting for another process's install included, must end within this. */
+    public Duration downloadDeadline() {
+        return downloadDeadline;
+    }
+
     @Override
     public String toString() {
         return "BinarySettings[" + Keys.BIN_PATH + "=" + binPath + ", " + Keys.VERSION + "=" + version
                 + ", " + Keys.CACHE_DIR + "=" + cacheDirectory + ", " + Keys.DOWNLOAD_BASE_URL + "=" + downloadBaseUrl
                 + ", " + Keys.DOWNLOAD_ENABLED + "=" + downloadEnabled + ", " + Keys.DOWNLOAD_SHA256 + "=" + sha256
-                + ", pathLookup=" + pathLookup + "]";
+                + ", pathLookup=" + pathLookup + ", downloadDeadline=" + downloadDeadline + "]";
     }
 
     /** Checks each value as it is set: bad values fail with the key, the value and what is expected. */
@@ -87,6 +97,7 @@ public final class BinarySettings {
         private boolean downloadEnabled = Keys.DOWNLOAD_ENABLED.defaultValue();
         private String sha256;
         private boolean pathLookup = true;
+        private Duration downloadDeadline = DEFAULT_DOWNLOAD_DEADLINE;
 
         private Builder() {
         }
@@ -130,6 +141,15 @@ public final class BinarySettings {
 
         public Builder pathLookup(boolean pathLookup) {
             this.pathLookup = pathLookup;
+            return this;
+        }
+
+        /** Above zero; a start that waits for the download (restore on start) passes its own bound. */
+        public Builder downloadDeadline(Duration deadline) {
+            if (deadline == null || deadline.isZero() || deadline.isNegative()) {
+                throw new IllegalArgumentException("downloadDeadline: " + deadline + "; expected a positive duration");
+            }
+            this.downloadDeadline = deadline;
             return this;
         }
 

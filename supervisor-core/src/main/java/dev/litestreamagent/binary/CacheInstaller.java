@@ -4,11 +4,13 @@ import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.fs.CacheDirectory;
 import dev.litestreamagent.fs.OwnedDirectory;
 import dev.litestreamagent.fs.UnsafeDirectoryException;
+import dev.litestreamagent.settings.Durations;
 import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ final class CacheInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(CacheInstaller.class);
     // A FileLock belongs to the whole JVM: two threads of one JVM must queue here first.
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
+    private static final long LOCK_POLL_MS = 100;
 
     private final BinarySettings settings;
     private final HttpDownloader downloader;
@@ -49,16 +53,25 @@ final class CacheInstaller {
                 + ", so Litestream cannot be downloaded. " + BinaryResolver.CACHE_ADVICE));
         Path target = binaryPath(cache, asset.version(), platform);
         Path dir = target.getParent();
-        IN_THIS_JVM.lock();
+        long deadline = System.nanoTime() + settings.downloadDeadline().toNanos();
+        try {
+            if (!IN_THIS_JVM.tryLock(settings.downloadDeadline().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw lockTimeout(dir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BinaryException("interrupted while waiting to install Litestream into " + dir, e);
+        }
         try {
             OwnedDirectory.ensureChain(cache, dir, BinaryResolver.CACHE_PURPOSE);
             try (FileChannel channel = FileChannel.open(dir.resolve(".install.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                 FileLock ignored = channel.lock()) {
+                 FileLock ignored = lockWithin(channel, deadline, dir)) {
                 if (Files.isExecutable(target)) {
                     return target; // another process installed it while we waited for the lock
                 }
-                downloadVerifyAndMove(asset, platform, dir, target);
+                deleteLeftovers(dir);
+                downloadVerifyAndMove(asset, platform, dir, target, deadline);
                 return target;
             }
         } catch (UnsafeDirectoryException e) {
@@ -71,14 +84,52 @@ final class CacheInstaller {
         }
     }
 
-    private void downloadVerifyAndMove(ReleaseAsset asset, Platform platform, Path dir, Path target) throws IOException, BinaryException {
+    /**
+     * The install lock, polled until the deadline: another process may hold it for a whole (slow) download, or
+     * hang holding it; a start must not wait for ever.
+     */
+    private FileLock lockWithin(FileChannel channel, long deadline, Path dir) throws IOException, BinaryException {
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw lockTimeout(dir);
+            }
+            try {
+                Thread.sleep(LOCK_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BinaryException("interrupted while waiting for " + dir.resolve(".install.lock"), e);
+            }
+        }
+    }
+
+    private BinaryException lockTimeout(Path dir) {
+        return new BinaryException("another process has been installing Litestream into " + dir + " for more than "
+                + Durations.format(settings.downloadDeadline()) + " (it holds " + dir.resolve(".install.lock")
+                + "); nothing was installed. Try again, or install Litestream and set " + Keys.BIN_PATH + ".");
+    }
+
+    /** Temp files of an install that was killed midway: under the lock no other install is running, so they are dead. */
+    private static void deleteLeftovers(Path dir) throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, ".{download,litestream}-*.part")) {
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    private void downloadVerifyAndMove(ReleaseAsset asset, Platform platform, Path dir, Path target, long endNanos)
+            throws IOException, BinaryException {
         Expected expected = expectedSha256(asset);
         URI uri = asset.uri(settings.downloadBaseUrl());
         Path archive = Files.createTempFile(dir, ".download-", ".part");
         Path binary = Files.createTempFile(dir, ".litestream-", ".part");
         try {
             LOG.info("Downloading Litestream {} from {}", asset.version(), uri);
-            downloader.download(uri, archive);
+            downloader.download(uri, archive, endNanos);
             String actual = Sha256.of(archive);
             if (!actual.equals(expected.sha256)) {
                 throw new BinaryException("checksum mismatch for " + uri + ": expected sha256 " + expected.sha256

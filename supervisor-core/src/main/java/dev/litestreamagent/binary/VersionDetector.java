@@ -98,7 +98,7 @@ public final class VersionDetector {
             throw new BinaryException("`" + binary + " version` exited " + result.exitCode() + ": " + abbreviate(output));
         }
         try {
-            return LitestreamVersion.parse(output);
+            return LitestreamVersion.fromVersionOutput(output);
         } catch (IllegalArgumentException e) {
             throw new BinaryException("`" + binary + " version` printed \"" + abbreviate(output)
                     + "\", not a release version such as v0.3.13 (a development build?). Use a released Litestream.", e);

@@ -1,17 +1,23 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.fs.UntrustedText;
 import java.util.Objects;
 
 /** One configuration mistake: the key, the value seen (secrets masked) and what was expected. */
 public final class ConfigProblem {
+    private static final int MAX_ECHO = 1000;
     private final String key;
     private final String seen;
     private final String expected;
 
-    /** {@code seen} is null when the key was not set at all. */
+    /**
+     * {@code seen} is null when the key was not set at all. The value is the user's text: escape sequences
+     * and line breaks in it are disarmed here, before any log or terminal shows it (the key is kept as
+     * written, to be matched; the CLI disarms whole messages when it prints them).
+     */
     public ConfigProblem(String key, String seen, String expected) {
         this.key = Objects.requireNonNull(key, "key");
-        this.seen = seen;
+        this.seen = seen == null ? null : UntrustedText.printable(seen, MAX_ECHO);
         this.expected = Objects.requireNonNull(expected, "expected");
     }
 

@@ -259,14 +259,33 @@ final class DatabasesReader {
         for (String key : reader.keysUnder(prefix)) {
             String option = key.substring(prefix.length());
             String value = reader.string(key).orElse("");
-            if (option.isEmpty() || option.contains(".")) {
-                reader.problem(key, value, "one Litestream option name after " + prefix + ", such as "
-                        + prefix + "sync-interval");
+            if (!isOptionName(option)) {
+                // Litestream expands $VAR in the whole file, names included: "$HOME" would become a path.
+                reader.problem(key, value, "one Litestream option name (letters, digits, '-' and '_') after "
+                        + prefix + ", such as " + prefix + "sync-interval");
             } else {
                 options.put(option, value);
             }
         }
         return options;
+    }
+
+    /**
+     * Letters, digits, '-' and '_' (a '_' spelling is answered with the '-' one by {@link ReplicaOptions}):
+     * anything else Litestream would misread, or expand ({@code $HOME} in a name becomes a path).
+     */
+    private static boolean isOptionName(String option) {
+        if (option.isEmpty() || option.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 0; i < option.length(); i++) {
+            char c = option.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && !(c >= '0' && c <= '9') && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

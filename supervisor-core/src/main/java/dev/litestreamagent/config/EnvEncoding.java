@@ -1,6 +1,8 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.settings.References;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,7 @@ final class EnvEncoding {
     private static final Pattern INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
     private final Map<String, String> environment = new TreeMap<>();
+    private final List<String> secrets = new ArrayList<>();
 
     /** A value taken literally (a file path): every {@code $} is escaped. */
     String literal(String value) {
@@ -78,6 +81,7 @@ final class EnvEncoding {
             name = base + "_" + n;
         }
         environment.put(name, escaped);
+        secrets.add(value);
         return new Quoted("${" + name + "}");
     }
 
@@ -85,19 +89,31 @@ final class EnvEncoding {
         return environment;
     }
 
+    /** The secret values as the user gave them, to mask wherever Litestream prints them. */
+    List<String> secrets() {
+        return secrets;
+    }
+
     private String dollar() {
         environment.put(DOLLAR_VARIABLE, "$");
         return "${" + DOLLAR_VARIABLE + "}";
     }
 
-    /** Litestream pastes the value between the double quotes before parsing the YAML: escape it for that place. */
+    /**
+     * Litestream pastes the value between the double quotes before parsing the YAML: escape it for that place.
+     * Besides quotes and C0 controls, YAML refuses C1 controls raw (or reads U+0085 as a line break, which
+     * folds into a space) and U+2028/U+2029, U+FFFE/U+FFFF; each is written as an escape YAML turns back
+     * into the same character.
+     */
     private static String doubleQuotedContent(String value) {
         StringBuilder sb = new StringBuilder();
         for (char c : value.toCharArray()) {
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                 sb.append(String.format("\\x%02x", (int) c));
+            } else if (c == 0x2028 || c == 0x2029 || c == 0xfffe || c == 0xffff) {
+                sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);
             }

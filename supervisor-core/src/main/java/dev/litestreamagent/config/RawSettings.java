@@ -3,6 +3,7 @@ package dev.litestreamagent.config;
 import dev.litestreamagent.settings.KeySuggestion;
 import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -51,7 +52,7 @@ final class RawSettings {
         Map<String, String> sysprops = new TreeMap<>();
         input.systemProperties().forEach((k, v) -> {
             if (k.startsWith(Keys.PREFIX) && !k.startsWith(RESERVED_TEST_PREFIX)) {
-                sysprops.put(k, v.trim());
+                sysprops.put(k, Secrets.trimUnlessSecret(k, v));
             }
         });
         Map<String, String> env = parseEnv(input.env(), problems);
@@ -101,7 +102,8 @@ final class RawSettings {
                         "key=value pairs separated by , or ; (for example config=/etc/litestream.properties)"));
                 continue;
             }
-            out.put(SettingsFile.agentArgumentKey(pair.substring(0, eq).trim()), pair.substring(eq + 1).trim());
+            String key = SettingsFile.agentArgumentKey(pair.substring(0, eq).trim());
+            out.put(key, Secrets.trimUnlessSecret(key, pair.substring(eq + 1)));
         }
         return out;
     }
@@ -114,7 +116,7 @@ final class RawSettings {
             }
             Optional<String> key = Keys.fromEnvName(name);
             if (key.isPresent()) {
-                out.put(key.get(), value.trim());
+                out.put(key.get(), Secrets.trimUnlessSecret(key.get(), value));
             } else {
                 problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, value),
                         KeySuggestion.forEnvName(name).map(known -> "a known variable, did you mean " + known + "?")
@@ -166,11 +168,16 @@ final class RawSettings {
 
     private void load(InputStream in, String description) throws IOException {
         Properties props = new Properties();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            // Editors on Windows start UTF-8 files with a byte order mark; Properties would make it part of the first key.
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
             props.load(reader);
         }
         Map<String, String> values = new TreeMap<>();
-        props.stringPropertyNames().forEach(k -> values.put(k.trim(), props.getProperty(k).trim()));
+        props.stringPropertyNames().forEach(k -> values.put(k.trim(), Secrets.trimUnlessSecret(k.trim(), props.getProperty(k))));
         putAll(values, Source.FILE, description);
         if (values.isEmpty()) {
             described.add(description + " (empty)");

@@ -1,6 +1,8 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.secrets.SecretMask;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,10 +14,17 @@ import java.util.TreeMap;
 public final class RenderedConfig {
     private final String yaml;
     private final Map<String, String> environment;
+    private final SecretMask outputMask;
 
-    RenderedConfig(String yaml, Map<String, String> environment) {
+    RenderedConfig(String yaml, Map<String, String> environment, List<String> secrets) {
         this.yaml = yaml;
         this.environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        this.outputMask = SecretMask.of(secrets);
+    }
+
+    /** A variable of {@link #environment()} that holds a secret (the others hold escapes, such as a {@code $}). */
+    public static boolean isSecretVariable(String name) {
+        return name.startsWith(EnvEncoding.SECRET_PREFIX);
     }
 
     /** The file content exactly as Litestream reads it (before its own {@code $VAR} expansion). */
@@ -26,6 +35,11 @@ public final class RenderedConfig {
     /** {@code LSA_*} variables the YAML refers to: secrets and escaped {@code $} signs. Holds secret values. */
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /** Masks the secret values behind the {@code LSA_SECRET_*} variables wherever Litestream's output shows them. */
+    public SecretMask outputMask() {
+        return outputMask;
     }
 
     /** The YAML and the variable names only: never the values. */

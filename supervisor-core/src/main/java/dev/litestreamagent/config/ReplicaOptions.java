@@ -1,8 +1,8 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.dialect.Dialect;
-import dev.litestreamagent.settings.Durations;
 import dev.litestreamagent.settings.KeySuggestion;
+import dev.litestreamagent.settings.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,6 +25,8 @@ final class ReplicaOptions {
     static final List<String> DURATIONS = Collections.unmodifiableList(Arrays.asList(
             "sync-interval", "snapshot-interval", "retention", "retention-check-interval", "validation-interval",
             "reconnect-wait", "timeout"));
+    /** Litestream panics on a zero sync interval; zero turns the other durations off. */
+    private static final List<String> POSITIVE_DURATIONS = Collections.singletonList("sync-interval");
     static final List<String> BOOLEANS = Collections.unmodifiableList(Arrays.asList("force-path-style", "skip-verify",
             "sign-payload", "require-content-md5", "auto-recover", "concurrent-writes", "tls"));
 
@@ -192,12 +194,37 @@ final class ReplicaOptions {
         if (Secrets.isReference(value)) {
             return;
         }
-        if (DURATIONS.contains(option) && !Durations.isGoDuration(value)) {
-            reader.problem(key, value, Durations.GO_EXPECTED);
+        ValueType<String> duration = POSITIVE_DURATIONS.contains(option) ? ValueType.POSITIVE_GO_DURATION
+                : ValueType.GO_DURATION;
+        if (DURATIONS.contains(option) && !isValid(duration, value)) {
+            reader.problem(key, value, duration.expected());
         } else if (BOOLEANS.contains(option) && !value.equals("true") && !value.equals("false")) {
             reader.problem(key, value, "true or false");
         } else if (value.isEmpty()) {
             reader.problem(key, value, "a value (remove the key to leave the option unset)");
+        } else if (hasUnpairedSurrogate(value)) {
+            reader.problem(key, value, "Unicode text: half of a UTF-16 surrogate pair cannot be passed to Litestream");
         }
+    }
+
+    private static boolean isValid(ValueType<String> type, String value) {
+        try {
+            type.parse(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

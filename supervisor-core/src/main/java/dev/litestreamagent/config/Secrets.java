@@ -1,5 +1,6 @@
 package dev.litestreamagent.config;
 
+import dev.litestreamagent.secrets.Credentials;
 import dev.litestreamagent.settings.References;
 import java.util.Arrays;
 import java.util.Collections;
@@ -7,15 +8,19 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which settings hold secrets, and how they are shown: never their value, only a mask or a {@code $VAR} reference. */
+/**
+ * Which settings hold secrets, by name and by position ({@link Credentials}), and how they are shown: never
+ * their value, only a mask or a {@code $VAR} reference.
+ */
 final class Secrets {
-    static final String MASK = "****";
+    static final String MASK = Credentials.MASK;
 
     /** Replica options of Litestream's replica types whose values are credentials. */
     private static final Set<String> OPTIONS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
             "access-key-id", "secret-access-key", "account-key", "sas-token", "password", "token", "jwt", "seed")));
 
-    private static final String[] SECRET_WORDS = {"secret", "password", "key", "token", "sas", "jwt", "seed", "credential"};
+    private static final String[] SECRET_WORDS = {"secret", "pass", "pwd", "key", "token", "sas", "jwt", "seed",
+        "credential"};
 
     private Secrets() {
     }
@@ -38,13 +43,26 @@ final class Secrets {
         return References.isWhole(value);
     }
 
+    /**
+     * Spaces around a value are a slip of the pen, except in a credential, where they may be part of it:
+     * a password is passed on exactly as written (a {@code $VAR} reference is only a name: trimmed).
+     */
+    static String trimUnlessSecret(String key, String value) {
+        return isSecretKey(key) && !isReference(value.trim()) ? value : value.trim();
+    }
+
+    /** A value that must not reach the YAML, a log or a message as it is: secret by its option's name or by position. */
+    static boolean isSecretValue(String option, String value) {
+        return isSecretOption(option) || Credentials.carriesOne(value);
+    }
+
     static String display(String key, String value) {
-        return isSecretKey(key) && !isReference(value) ? MASK : value;
+        return isSecretKey(key) && !isReference(value) ? MASK : Credentials.mask(value);
     }
 
     /** For keys that are not known: masked when the name looks like it holds a credential. */
     static String maskUnknown(String nameOrKey, String value) {
-        return looksSecret(nameOrKey) && !isReference(value) ? MASK : value;
+        return looksSecret(nameOrKey) && !isReference(value) ? MASK : Credentials.mask(value);
     }
 
     private static boolean looksSecret(String name) {

@@ -21,13 +21,20 @@ public final class LitestreamVersion implements Comparable<LitestreamVersion> {
     }
 
     /**
-     * Parses {@code v0.3.13}, {@code 0.5.2} or {@code 0.5}; also the first word of
-     * {@code litestream version} output.
+     * Parses {@code v0.3.13}, {@code 0.5.2} or {@code 0.5}, and nothing else: {@code 0.3.13 junk} is refused.
      *
      * @throws IllegalArgumentException naming what was seen and what is expected
      */
     public static LitestreamVersion parse(String text) {
-        String word = text == null ? "" : text.trim().split("\\s+")[0];
+        return parseWord(text, text == null ? "" : text.trim());
+    }
+
+    /** The version {@code litestream version} printed: its first word. */
+    public static LitestreamVersion fromVersionOutput(String output) {
+        return parseWord(output, output == null ? "" : output.trim().split("\\s+")[0]);
+    }
+
+    private static LitestreamVersion parseWord(String text, String word) {
         Matcher m = VERSION.matcher(word);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a Litestream version: \"" + text

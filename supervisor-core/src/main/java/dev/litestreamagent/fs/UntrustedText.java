@@ -1,6 +1,9 @@
 package dev.litestreamagent.fs;
 
-/** Text read from a file another process wrote, made safe to put in a log line or an exception message. */
+/**
+ * Text from outside (a file another process wrote, a value or argument a user typed), made safe to put in
+ * a log line, an exception message or on a terminal.
+ */
 public final class UntrustedText {
     private UntrustedText() {
     }

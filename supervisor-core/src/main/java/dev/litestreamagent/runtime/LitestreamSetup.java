@@ -13,6 +13,7 @@ import dev.litestreamagent.dialect.LitestreamVersion;
 import dev.litestreamagent.supervisor.LaunchPlan;
 import dev.litestreamagent.supervisor.SupervisorSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,9 +40,17 @@ public final class LitestreamSetup {
         return new LitestreamSetup(installed, LitestreamYaml.render(installed.config(), installed.version()));
     }
 
-    /** The configuration's binary settings, to build as they are or changed (the CLI's install). */
+    /**
+     * The configuration's binary settings, to build as they are or changed (the CLI's install). When main()
+     * waits for a restore on start, the download is bounded by litestream.restore-timeout as well.
+     */
     public static BinarySettings.Builder binarySettings(AgentConfig config) {
+        Duration deadline = BinarySettings.DEFAULT_DOWNLOAD_DEADLINE;
+        if (!RestoreCandidates.of(config).isEmpty() && config.restoreTimeout().compareTo(deadline) < 0) {
+            deadline = config.restoreTimeout();
+        }
         BinarySettings.Builder settings = BinarySettings.builder()
+                .downloadDeadline(deadline)
                 .binPath(config.binPath().orElse(null))
                 .version(config.statedVersion().orElse(null))
                 .downloadEnabled(config.downloadEnabled())
@@ -87,6 +96,7 @@ public final class LitestreamSetup {
                 .binary(binary().path())
                 .configFile(configFile)
                 .environment(rendered.environment())
+                .outputMask(rendered.outputMask())
                 .databases(databasePaths())
                 .restartPolicy(config().restart())
                 .resyncPolicy(dialect().resyncPolicy(config().resync()))

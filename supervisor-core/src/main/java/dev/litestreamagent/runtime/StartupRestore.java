@@ -174,11 +174,11 @@ public final class StartupRestore {
             if (result.timedOut()) {
                 throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") did not finish within "
                         + Durations.format(config.restoreTimeout()) + " (litestream.restore-timeout); is the replica reachable?"
-                        + lastWords(result.output()));
+                        + lastWords(setup, result.output()));
             }
             if (result.exitCode() != 0) {
                 throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") failed: litestream exited "
-                        + result.exitCode() + lastWords(result.output()));
+                        + result.exitCode() + lastWords(setup, result.output()));
             }
             if (!Files.exists(db.path())) {
                 return false;
@@ -195,8 +195,9 @@ public final class StartupRestore {
         }
     }
 
-    private static String lastWords(String output) {
-        List<String> lines = Arrays.asList(output.trim().split("\n"));
+    /** Litestream's last lines, secrets masked: it prints endpoints and URLs as configured. */
+    private static String lastWords(LitestreamSetup setup, String output) {
+        List<String> lines = Arrays.asList(setup.rendered().outputMask().apply(output).trim().split("\n"));
         List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
         return output.trim().isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", tail);
     }

@@ -51,7 +51,7 @@ public final class Keys {
     public static final Key<Boolean> ENABLED = top("litestream.enabled", ValueType.BOOLEAN, true,
             "false: the agent does nothing");
     public static final Key<Boolean> REQUIRED = topBeforeMain("litestream.required", ValueType.BOOLEAN, false,
-            "true: a bad configuration or a failed restore on start ends the JVM");
+            "true: any failure to start replication (configuration, binary, version, restore on start) ends the JVM");
     public static final Key<String> BIN_PATH = top("litestream.bin-path",
             ValueType.text("the path of the litestream executable (not a directory)"), null,
             "the litestream executable to run");
@@ -142,7 +142,8 @@ public final class Keys {
     /** Its default is the global {@link #RESTORE_ON_START}. */
     public static final Key<Boolean> DB_RESTORE_ON_START = database("restore-on-start", ValueType.BOOLEAN, true,
             "per-database override of litestream.restore-on-start");
-    public static final Key<String> DB_MONITOR_INTERVAL = litestreamOption("monitor-interval", ValueType.GO_DURATION);
+    public static final Key<String> DB_MONITOR_INTERVAL = litestreamOption("monitor-interval",
+            ValueType.POSITIVE_GO_DURATION);
     public static final Key<String> DB_CHECKPOINT_INTERVAL = litestreamOption("checkpoint-interval",
             ValueType.GO_DURATION);
     public static final Key<String> DB_MIN_CHECKPOINT_PAGE_COUNT = litestreamOption("min-checkpoint-page-count",

@@ -16,12 +16,12 @@ import java.util.Locale;
  */
 public final class ValueType<T> {
     private enum Kind { TEXT, BOOLEAN, POSITIVE_DURATION, DECIMAL, WHOLE, CHOICE, ADDRESS, SHA256, MIRROR_URL,
-        GO_DURATION, PAGE_COUNT, VARIABLE_NAMES, GO_DURATIONS }
+        GO_DURATION, POSITIVE_GO_DURATION, PAGE_COUNT, VARIABLE_NAMES, GO_DURATIONS }
 
     public static final ValueType<Boolean> BOOLEAN = new ValueType<>(Kind.BOOLEAN, "true or false");
     /** The agent's own durations ({@code 500ms}, {@code 10s}, ...), above zero. */
     public static final ValueType<Duration> POSITIVE_DURATION = new ValueType<>(Kind.POSITIVE_DURATION,
-            "a positive " + Durations.EXPECTED.substring(2));
+            "a positive " + Durations.EXPECTED.substring(2) + ", " + Durations.LIMIT);
     /** A {@code host:port} Litestream listens on. */
     public static final ValueType<String> ADDRESS = new ValueType<>(Kind.ADDRESS, ListenAddress.EXPECTED);
     /** A sha256 checksum, returned lower-case. */
@@ -35,6 +35,9 @@ public final class ValueType<T> {
             "an http(s):// or file:// URL of a Litestream release mirror");
     /** A duration Litestream itself reads (Go's syntax) or a {@code $VAR}, passed on as written. */
     public static final ValueType<String> GO_DURATION = new ValueType<>(Kind.GO_DURATION, Durations.GO_EXPECTED);
+    /** The same above zero: an interval Litestream polls or syncs at (zero panics or never replicates). */
+    public static final ValueType<String> POSITIVE_GO_DURATION = new ValueType<>(Kind.POSITIVE_GO_DURATION,
+            Durations.GO_EXPECTED.replace(" such as", " above zero, such as"));
     /** A page count Litestream itself reads or a {@code $VAR}, passed on as written. */
     public static final ValueType<String> PAGE_COUNT = new ValueType<>(Kind.PAGE_COUNT, "a whole number of pages");
 
@@ -136,6 +139,8 @@ public final class ValueType<T> {
                 return mirrorUrl(text);
             case GO_DURATION:
                 return Durations.isGoDuration(text) || References.isWhole(text) ? text : null;
+            case POSITIVE_GO_DURATION:
+                return Durations.isPositiveGoDuration(text) || References.isWhole(text) ? text : null;
             case VARIABLE_NAMES:
             case GO_DURATIONS:
                 return list(text);

@@ -1,7 +1,9 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.secrets.SecretMask;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogMarkers;
+import dev.litestreamagent.supervisor.log.LogThrottle;
 import dev.litestreamagent.supervisor.log.OutputTail;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Litestream's output as the supervisor tells it: each line to SLF4J with Litestream's level (an
- * ERROR while a stop is under way is counted), the last lines for status and crash reports, when
+ * Litestream's output as the supervisor tells it: each line to SLF4J with Litestream's level (at most
+ * 200 per 10 s, then a "suppressed" note; an ERROR while a stop is under way is counted), the last lines for status and crash reports, when
  * each database last finished an upload, and what an exit after a stop means.
  */
 final class OutputRelay {
@@ -23,16 +25,20 @@ final class OutputRelay {
     private static final int TAIL_LINES = 50;
 
     private final LogMarkers markers;
+    private final SecretMask mask;
     private final Clock clock;
     private final OutputTail tail = new OutputTail(TAIL_LINES);
+    /** Litestream's ordinary output is a few lines a minute; hundreds in 10 s are a flood, not news. */
+    private final LogThrottle throttle = new LogThrottle(200, 10_000_000_000L);
     private final Set<String> explainedResets = ConcurrentHashMap.newKeySet();
     /** Per database (Litestream's {@code db} field), when its last upload finished. */
     private final Map<String, Instant> lastUploads = new ConcurrentHashMap<>();
     /** ERROR lines, other than cancelled background work, since the latest launch. */
     private final AtomicInteger errorsWhileStopping = new AtomicInteger();
 
-    OutputRelay(LogMarkers markers, Clock clock) {
+    OutputRelay(LogMarkers markers, SecretMask mask, Clock clock) {
         this.markers = markers;
+        this.mask = mask;
         this.clock = clock;
     }
 
@@ -41,13 +47,26 @@ final class OutputRelay {
         errorsWhileStopping.set(0);
     }
 
-    /** Logs one line; {@code shuttingDown} when the supervisor has sent (or is about to send) SIGTERM. */
+    /**
+     * Logs one line, secrets masked (Litestream prints endpoints and URLs as configured); {@code shuttingDown}
+     * when the supervisor has sent (or is about to send) SIGTERM.
+     */
     LitestreamLine relay(String raw, boolean shuttingDown) {
-        LitestreamLine line = LitestreamLine.parse(raw, markers);
+        LitestreamLine line = LitestreamLine.parse(mask.apply(raw), markers);
         if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
             errorsWhileStopping.incrementAndGet();
         }
-        line.logTo(OUTPUT, shuttingDown);
+        if (line.isShownBy(OUTPUT, shuttingDown)) {
+            long suppressed = throttle.rollOver(clock.nanoTime());
+            if (suppressed > 0) {
+                LOG.warn("{} lines of Litestream's output suppressed: more than {} in {} s (the last {} are in the MBean's "
+                        + "lastOutputLines)", suppressed, throttle.linesPerWindow(), throttle.windowNanos() / 1_000_000_000L,
+                        TAIL_LINES);
+            }
+            if (throttle.admit()) {
+                line.logTo(OUTPUT, shuttingDown);
+            }
+        }
         if (line.generationReset() && explainedResets.add(line.field("db"))) {
             LOG.info("Litestream starts a new backup generation for {}: it could not continue the previous one, as the "
                     + "database changed while no Litestream followed it (after a kill, or a checkpoint meanwhile). "

@@ -57,7 +57,7 @@ public final class Supervisor implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.planned = new PlannedRestarts(settings, clock);
-        this.output = new OutputRelay(settings.logMarkers(), clock);
+        this.output = new OutputRelay(settings.logMarkers(), settings.outputMask(), clock);
         this.board = new StatusBoard(settings.name(), planned, output);
         this.command = ReplicateCommand.of(settings, settings.databases());
         this.guard = new ReplicatorGuard(settings.databases());

@@ -1,5 +1,6 @@
 package dev.litestreamagent.supervisor;
 
+import dev.litestreamagent.secrets.SecretMask;
 import dev.litestreamagent.supervisor.log.LogMarkers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class SupervisorSettings {
     private final Path binary;
     private final Path configFile;
     private final Map<String, String> environment;
+    private final SecretMask outputMask;
     private final List<Path> databases;
     private final RestartPolicy restartPolicy;
     private final Duration stopTimeout;
@@ -36,6 +38,7 @@ public final class SupervisorSettings {
         this.binary = b.binary;
         this.configFile = b.configFile;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.outputMask = b.outputMask;
         List<Path> dbs = new ArrayList<>();
         for (Path db : b.databases) {
             dbs.add(db.toAbsolutePath().normalize());
@@ -67,6 +70,11 @@ public final class SupervisorSettings {
     /** Extra environment of the child (secrets, for example); never logged. */
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /** Masks the secrets in a line Litestream printed, before it is logged or kept. */
+    public SecretMask outputMask() {
+        return outputMask;
     }
 
     /** Absolute, normalized paths of the databases the config replicates: each is locked. */
@@ -127,6 +135,7 @@ public final class SupervisorSettings {
         private Path binary;
         private Path configFile;
         private Map<String, String> environment = Collections.emptyMap();
+        private SecretMask outputMask = SecretMask.of(Collections.<String>emptyList());
         private List<Path> databases = Collections.emptyList();
         private RestartPolicy restartPolicy = RestartPolicy.defaults();
         private Duration stopTimeout;
@@ -153,6 +162,12 @@ public final class SupervisorSettings {
 
         public Builder environment(Map<String, String> value) {
             environment = Objects.requireNonNull(value, "environment");
+            return this;
+        }
+
+        /** Secret values Litestream may print (in an endpoint, a URL): masked in every line of its output. */
+        public Builder outputMask(SecretMask value) {
+            outputMask = Objects.requireNonNull(value, "outputMask");
             return this;
         }
 

@@ -227,6 +227,58 @@ class BinaryDownloadTest {
         assertEquals(LitestreamVersion.V0_3_13, new VersionDetector().versionOf(installed));
     }
 
+    /** Issue 17 (5): a mirror trickling a byte at a time held main() for ever, restore-timeout ignored. */
+    @Test
+    void aTricklingMirrorIsAbandonedAtTheDeadlineAndLeavesNothing() throws IOException {
+        server.serve(V0313_TGZ, tarGz);
+        server.trickle(100);
+        long start = System.nanoTime();
+        BinaryException e = assertThrows(BinaryException.class, () -> new BinaryResolver(settings().sha256(tarGzSha)
+                .downloadDeadline(java.time.Duration.ofSeconds(2)).build(), "", HERE).resolve());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(e.getMessage().contains("did not finish within 2s"), e.getMessage());
+        assertTrue(seconds < 10, "gave up after " + seconds + " s");
+        assertEquals(List.of(), filesIn(cache), "a partial download stayed behind");
+    }
+
+    /** Issue 17 (5): a killed download left its .part files behind for good. */
+    @Test
+    void partFilesOfAKilledInstallAreRemovedByTheNext() throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("v0.3.13/linux-amd64"));
+        Files.write(dir.resolve(".download-4242.part"), new byte[1024]);
+        Files.write(dir.resolve(".litestream-4242.part"), new byte[1024]);
+        server.serve(V0313_TGZ, tarGz);
+
+        Path installed = new BinaryResolver(settings().sha256(tarGzSha).build(), "", HERE).resolve().path();
+
+        assertEquals(List.of(installed), filesIn(cache));
+    }
+
+    /** Issue 17 (5): .install.lock was waited for without a limit. */
+    @Test
+    void anInstallLockHeldTooLongIsGivenUpWithTheHolderNamed() throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("v0.3.13/linux-amd64"));
+        Path holder = cache.getParent().resolve("HoldLock.java");
+        Files.writeString(holder, "import java.nio.channels.FileChannel; import java.nio.file.*;\n"
+                + "public class HoldLock { public static void main(String[] a) throws Exception {\n"
+                + "  try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);\n"
+                + "       var l = c.lock()) { System.out.println(\"locked\"); System.out.flush(); Thread.sleep(30_000); } } }\n");
+        Process process = new ProcessBuilder(TestBinary.java().toString(), holder.toString(),
+                dir.resolve(".install.lock").toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine());
+            server.serve(V0313_TGZ, tarGz);
+            BinaryException e = assertThrows(BinaryException.class, () -> new BinaryResolver(settings().sha256(tarGzSha)
+                    .downloadDeadline(java.time.Duration.ofSeconds(1)).build(), "", HERE).resolve());
+            assertTrue(e.getMessage().contains("another process has been installing Litestream into " + dir
+                    + " for more than 1s"), e.getMessage());
+            assertEquals(0, server.requests(V0313_TGZ));
+        } finally {
+            process.destroy();
+        }
+    }
+
     private static ProcessResult run(List<String> command) {
         try {
             return ProcessResult.run(command, 60);

@@ -15,6 +15,8 @@ final class ReleaseServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile long delayMillis;
+    private volatile long trickleMillis;
+    private volatile boolean chunked;
 
     ReleaseServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -29,10 +31,23 @@ final class ReleaseServer implements AutoCloseable {
             byte[] body = files.get(path);
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
-            } else {
+            } else if (trickleMillis > 0) {
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
+                    for (byte b : body) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(trickleMillis);
+                    }
+                } catch (InterruptedException | IOException e) {
+                    // the client gave up: what the test wants
+                }
+            } else {
+                exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
+                } catch (IOException e) {
+                    // the client gave up (a size cap): what the test wants
                 }
             }
             exchange.close();
@@ -54,6 +69,16 @@ final class ReleaseServer implements AutoCloseable {
     /** Holds every response back, so that concurrent downloads overlap. */
     void delay(long millis) {
         delayMillis = millis;
+    }
+
+    /** Sends every body one byte at a time, {@code millis} apart: a mirror that never finishes. */
+    void trickle(long millis) {
+        trickleMillis = millis;
+    }
+
+    /** Sends bodies without a Content-Length (chunked), so a size cap must count what arrives. */
+    void chunked() {
+        chunked = true;
     }
 
     int requests(String path) {

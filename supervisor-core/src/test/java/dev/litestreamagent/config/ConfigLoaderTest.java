@@ -224,6 +224,26 @@ class ConfigLoaderTest {
 
     // ---- validation
 
+    /** Issue 17 (15): a UTF-8 byte order mark (Windows editors) made the first key "unknown". */
+    @Test
+    void aByteOrderMarkBeforeTheFirstKeyIsIgnored() throws Exception {
+        Files.write(dir.resolve("litestream.properties"), ("\uFEFFlitestream.dbs.main.path=main.db\n"
+                + "litestream.dbs.main.replica.type=file\nlitestream.dbs.main.replica.path=/b\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(dir.resolve("main.db"), load().databases().get(0).path());
+    }
+
+    /** Issue 17 (15): a value echoed in an error must not drive the terminal it is printed on. */
+    @Test
+    void escapeSequencesInValuesAreDisarmedInMessages() throws Exception {
+        sysprops.put("litestream.enabled", "y\u001b]0;pwned\u0007es");
+        sysprops.put("litestream.bogus", "x\u009b31m");
+        String message = failure().getMessage();
+        assertTrue(message.contains("litestream.enabled: was \"y?]0;pwned?es\""), message);
+        assertTrue(message.contains("litestream.bogus: was \"x?31m\""), message);
+        assertTrue(message.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), message);
+    }
+
     @Test
     void allMistakesInAFileAreReportedTogether() throws Exception {
         Files.createDirectories(dir.resolve("data/a-directory.db"));
@@ -237,7 +257,8 @@ class ConfigLoaderTest {
         assertEquals(4, problems.size(), e.getMessage());
         assertTrue(problems.contains(new ConfigProblem("litestream.enabled", "yes", "true or false")), e.getMessage());
         assertTrue(problems.contains(new ConfigProblem("litestream.restore-timeout", "10 seconds",
-                "a positive duration such as 500ms, 10s, 5m or 1h (a whole number ending with one of [ms, s, m, h, d])")),
+                "a positive duration such as 500ms, 10s, 5m or 1h (a whole number ending with one of [ms, s, m, h, d]), "
+                        + "at most 106751d (292 years)")),
                 e.getMessage());
         assertTrue(e.getMessage().contains("litestream.stop-timout: was \"10s\", expected a known key"), e.getMessage());
         assertTrue(e.getMessage().contains("litestream.dbs.main.path: was \"" + dir.resolve("data/a-directory.db")

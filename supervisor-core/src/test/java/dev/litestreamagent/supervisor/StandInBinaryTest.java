@@ -111,6 +111,65 @@ class StandInBinaryTest {
         }
     }
 
+    /**
+     * Issue 17 (11): a Litestream flooding its output for longer than a throttle window. The application's log
+     * gets at most 200 of its lines per 10 s and a "N lines suppressed" note; litestream.log stays near its
+     * bound while the flood goes on (it reached 1.7 GiB against 10 MiB).
+     */
+    @Test
+    void aLongFloodIsThrottledInTheApplicationsLogAndTheLogFileStaysBounded() throws Exception {
+        Path binary = script("echo 'initialized db'\ni=0\nwhile true; do i=$((i+1)); echo \"flood $i " + "y".repeat(200)
+                + "\"; done");
+        long maxLog = 256 * 1024;
+        Path logFile = dir.resolve(".app.db-litestream-agent/litestream.log");
+        try (LogCapture output = new LogCapture("dev.litestreamagent.litestream");
+                LogCapture log = LogCapture.supervisor();
+                Supervisor supervisor = Supervisor.create(settings(binary).maxLogBytes(maxLog).build())) {
+            supervisor.start();
+            long started = System.nanoTime();
+            long maxLogSize = 0;
+            // At least 12 s, until the first window's note (a loaded machine starts the flood late), 40 s at most.
+            while (System.nanoTime() - started < 40_000_000_000L
+                    && (System.nanoTime() - started < 12_000_000_000L || suppressedNotes(log).isEmpty())) {
+                Thread.sleep(20);
+                maxLogSize = Math.max(maxLogSize, Files.size(logFile));
+            }
+            long windows = 1 + (System.nanoTime() - started) / 10_000_000_000L;
+            assertTrue(lastFloodNumber(supervisor) > 10_000, "the flood did not flow: " + lastFloodNumber(supervisor));
+            long written = lastFloodNumber(supervisor) * 210; // bytes per line
+            // The bound holds up to what the flood writes while the follower does not run (a loaded machine):
+            // 16 times it here, against a file that grew by all of the flood before.
+            assertTrue(maxLogSize <= 16 * maxLog, "litestream.log reached " + maxLogSize + " bytes, bound " + maxLog
+                    + ", flood " + written + " bytes");
+            long relayed = output.messages(Level.INFO).stream().filter(m -> m.startsWith("flood ")).count();
+            assertTrue(relayed >= 200 && relayed <= 200 * windows, relayed + " flood lines reached the application's log"
+                    + " in " + windows + " windows of 10 s");
+            assertFalse(suppressedNotes(log).isEmpty(), log.messages(Level.WARN).toString());
+        }
+    }
+
+    private static List<String> suppressedNotes(LogCapture log) {
+        return log.messages(Level.WARN).stream()
+                .filter(m -> m.matches("\\d+ lines of Litestream's output suppressed: more than 200 in 10 s.*"))
+                .collect(Collectors.toList());
+    }
+
+    /** Issue 17 (7): Litestream prints endpoints as configured; a password in them is masked before it is relayed. */
+    @Test
+    void secretsInLitestreamsOutputAreMaskedInTheLogAndTheLastLines() throws Exception {
+        Path binary = script("echo 'initialized db'\necho 'level=INFO msg=\"replicating\" endpoint=http://admin:EP-PW-7@minio:9000"
+                + " token=TOKEN-VALUE-7'\nsleep 30");
+        try (LogCapture output = new LogCapture("dev.litestreamagent.litestream");
+                Supervisor supervisor = Supervisor.create(settings(binary)
+                        .outputMask(dev.litestreamagent.secrets.SecretMask.of(List.of("TOKEN-VALUE-7"))).build())) {
+            supervisor.start();
+            await().until(() -> supervisor.status().lastOutputLines().size() >= 2);
+            String shown = supervisor.status().lastOutputLines() + " " + output.messages(Level.INFO);
+            assertFalse(shown.contains("EP-PW-7") || shown.contains("TOKEN-VALUE-7"), shown);
+            assertTrue(shown.contains("endpoint=http://admin:****@minio:9000"), shown);
+        }
+    }
+
     private static long lastFloodNumber(Supervisor supervisor) {
         List<String> lines = supervisor.status().lastOutputLines();
         for (int i = lines.size() - 1; i >= 0; i--) {

@@ -1,5 +1,6 @@
 package dev.litestreamagent.agent.attach;
 
+import dev.litestreamagent.fs.CurrentUser;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,6 +19,15 @@ interface AttachHost {
 
     /** The OS user running this JVM, when the OS tells. */
     Optional<String> currentUser();
+
+    /** The uid running {@code pid}, or -1 when unknown. */
+    long uidOf(long pid);
+
+    /** The uid running this JVM, or -1 when unknown. */
+    long currentUid();
+
+    /** Whether {@code pid} is proven to be a JVM (only a JVM survives the SIGQUIT of an attach). */
+    boolean isJvm(long pid);
 
     /** The jar this code runs from: the agent jar to load into the target. */
     Path agentJar();
@@ -39,6 +49,21 @@ interface AttachHost {
         @Override
         public Optional<String> currentUser() {
             return ProcessHandle.current().info().user();
+        }
+
+        @Override
+        public long uidOf(long pid) {
+            return TargetProcess.uid(pid);
+        }
+
+        @Override
+        public long currentUid() {
+            return CurrentUser.uid();
+        }
+
+        @Override
+        public boolean isJvm(long pid) {
+            return TargetProcess.isJvm(pid);
         }
 
         @Override

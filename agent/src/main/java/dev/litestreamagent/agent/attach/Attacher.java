@@ -76,6 +76,19 @@ public final class Attacher {
                     + "': a JVM accepts agents only from its own user, so run attach as '" + owner.get()
                     + "' (for example sudo -u " + owner.get() + " java -jar litestream-agent.jar attach " + pid + " ...)");
         }
+        // By uid too: a uid without a passwd entry (docker run --user 1234) has no name to compare.
+        long ownerUid = host.uidOf(pid);
+        long myUid = host.currentUid();
+        if (ownerUid >= 0 && myUid >= 0 && ownerUid != myUid) {
+            return Optional.of("process " + pid + " runs as uid " + ownerUid + ", this command as uid " + myUid
+                    + ": a JVM accepts agents only from its own user, so run attach as uid " + ownerUid
+                    + " (for example setpriv --reuid=" + ownerUid + " --regid=" + ownerUid
+                    + " --clear-groups java -jar litestream-agent.jar attach " + pid + " ...)");
+        }
+        if (!host.isJvm(pid)) {
+            return Optional.of("process " + pid + " is not a JVM (no libjvm mapped in /proc/" + pid + "/maps): attaching "
+                    + "sends it SIGQUIT, which ends most other programs (see jps or jcmd -l for running JVMs)");
+        }
         return Optional.empty();
     }
 

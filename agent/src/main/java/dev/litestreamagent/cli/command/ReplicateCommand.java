@@ -28,7 +28,8 @@ final class ReplicateCommand implements Command {
                     + " only (e.g. replicate -exec \"CMD\")");
         }
         try (CliContext.ReplicatorClaim claim = context.claimReplicator()) {
-            return tools.runner(context).run("replicate", split.flags(), true, false);
+            return tools.runner(context).run("replicate",
+                    ExecWithoutSecrets.apply(split.flags(), context.childEnvironment().keySet()), true, false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.litestreamagent.agent.attach;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import dev.litestreamagent.fs.OtherUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,38 @@ class AttacherTest {
         assertTrue(err().contains("runs as user '" + owner + "', this command as 'someone-else'"), err());
         assertTrue(err().contains("sudo -u " + owner), err());
         assertNull(host.loadedArgument);
+    }
+
+    /** Issue 17 (4): attach's SIGQUIT killed a Python process and a running Litestream (no final sync). */
+    @Test
+    void aProcessThatIsNoJvmIsRefusedAndLeftRunning() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            String pid = Long.toString(sleeper.pid());
+            assertEquals(Attacher.FAILED, new Attacher(AttachHost.SYSTEM, stream(out), stream(err)).attach(new String[] {pid}));
+            assertTrue(err().contains("process " + pid + " is not a JVM"), err());
+            Thread.sleep(200);
+            assertTrue(sleeper.isAlive(), "the target was signalled");
+        } finally {
+            sleeper.destroy();
+        }
+    }
+
+    /** Issue 17 (4): the owner check was skipped when the target's uid has no user name. */
+    @Test
+    void aProcessOfAUidWithoutANameIsRefused() throws Exception {
+        OtherUser.assumeRootWithSetpriv();
+        Process other = OtherUser.MALLORY.start("sleep", "30");
+        try {
+            long pid = other.pid(); // setpriv execs the command: same pid, the new uid
+            await().until(() -> AttachHost.SYSTEM.uidOf(pid) == OtherUser.MALLORY.uid());
+            assertEquals(Attacher.FAILED, new Attacher(AttachHost.SYSTEM, stream(out), stream(err))
+                    .attach(new String[] {Long.toString(pid)}));
+            assertTrue(err().contains("runs as uid " + OtherUser.MALLORY.uid() + ", this command as uid 0"), err());
+            assertTrue(other.isAlive(), "the target was signalled");
+        } finally {
+            other.destroy();
+        }
     }
 
     @Test
@@ -150,6 +184,21 @@ class AttacherTest {
         @Override
         public Optional<String> currentUser() {
             return Optional.of(user);
+        }
+
+        @Override
+        public long uidOf(long pid) {
+            return AttachHost.SYSTEM.uidOf(pid);
+        }
+
+        @Override
+        public long currentUid() {
+            return AttachHost.SYSTEM.currentUid();
+        }
+
+        @Override
+        public boolean isJvm(long pid) {
+            return AttachHost.SYSTEM.isJvm(pid);
         }
 
         @Override

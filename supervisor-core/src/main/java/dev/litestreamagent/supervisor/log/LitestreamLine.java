@@ -105,15 +105,7 @@ public final class LitestreamLine {
      * the shutdown ({@code context canceled}) at DEBUG: the final sync runs apart from it.
      */
     public void logTo(Logger logger, boolean shuttingDown) {
-        Level shown = level;
-        if (level == Level.INFO && (uploadBegun() || uploadDone())) {
-            shown = Level.DEBUG;
-        } else if (level == Level.WARN && generationReset()) {
-            shown = Level.INFO;
-        } else if (shuttingDown && cancelledByShutdown()) {
-            shown = Level.DEBUG;
-        }
-        switch (shown) {
+        switch (shown(shuttingDown)) {
             case DEBUG:
                 logger.debug("{}", text);
                 break;
@@ -126,6 +118,31 @@ public final class LitestreamLine {
             default:
                 logger.info("{}", text);
         }
+    }
+
+    /** Whether {@link #logTo} would write this line at all (its level is enabled): only those count against a flood. */
+    public boolean isShownBy(Logger logger, boolean shuttingDown) {
+        switch (shown(shuttingDown)) {
+            case DEBUG:
+                return logger.isDebugEnabled();
+            case WARN:
+                return logger.isWarnEnabled();
+            case ERROR:
+                return logger.isErrorEnabled();
+            default:
+                return logger.isInfoEnabled();
+        }
+    }
+
+    private Level shown(boolean shuttingDown) {
+        if (level == Level.INFO && (uploadBegun() || uploadDone())) {
+            return Level.DEBUG;
+        } else if (level == Level.WARN && generationReset()) {
+            return Level.INFO;
+        } else if (shuttingDown && cancelledByShutdown()) {
+            return Level.DEBUG;
+        }
+        return level;
     }
 
     /** An ERROR from work that Litestream's own shutdown cancelled, not from its final sync. */

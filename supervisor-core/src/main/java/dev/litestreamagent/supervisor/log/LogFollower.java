@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the file Litestream appends its output to and hands each complete line to a consumer.
  * Memory is bounded (fixed read buffer, lines cut at {@link #MAX_LINE_BYTES}); the file is bounded
- * too: once everything in it was read and it is over {@code maxBytes} it is truncated (Litestream
- * writes with O_APPEND, so it simply continues at the new end), and when the reader falls more
- * than {@code maxBytes} behind a flood it skips ahead and says how much it skipped.
+ * too: whenever it reaches {@code maxBytes} it is truncated (Litestream writes with O_APPEND, so it
+ * simply continues at the new end); output not read by then (a flood the reader cannot keep up with)
+ * is skipped, as is all of it when the reader falls more than {@code maxBytes} behind, and how much
+ * is reported. The file so stays within {@code maxBytes} plus what Litestream
+ * writes while one 64 KiB chunk is read.
  */
 public final class LogFollower implements AutoCloseable {
     static final int MAX_LINE_BYTES = 16 * 1024;
@@ -105,27 +107,43 @@ public final class LogFollower implements AutoCloseable {
                 position = size;
                 partial.reset();
             }
-            long budget = maxBytes;
-            int read;
-            do {
+            // Up to the size seen above only: what is appended meanwhile waits for the next round and its checks.
+            while (position < size) {
                 buffer.clear();
-                read = channel.read(buffer, position);
-                if (read > 0) {
-                    position += read;
-                    budget -= read;
-                    split(buffer.array(), read);
+                buffer.limit((int) Math.min(buffer.capacity(), size - position));
+                int read = channel.read(buffer, position);
+                if (read <= 0) {
+                    break;
                 }
-            } while (read > 0 && budget > 0);
-            boolean more = position < channel.size();
-            if (!more && position >= maxBytes) {
-                channel.truncate(0);
-                position = 0;
+                position += read;
+                split(buffer.array(), read);
+                if (restartIfFull()) {
+                    return true; // look again at once: a pause is time for a flood to refill the file
+                }
             }
-            return more;
+            return restartIfFull() || position < channel.size();
         } catch (IOException e) {
             LOG.warn("Cannot read Litestream's output from {}: {}", file, e.toString());
             return false;
         }
+    }
+
+    /**
+     * At its bound the file starts over, also while Litestream keeps writing (waiting for a flood to end let
+     * it grow to gigabytes); what was not read yet is skipped, and said so.
+     */
+    private boolean restartIfFull() throws IOException {
+        long written = channel.size();
+        if (written < maxBytes) {
+            return false;
+        }
+        if (written > position) {
+            skipped(written - position);
+            partial.reset();
+        }
+        channel.truncate(0);
+        position = 0;
+        return true;
     }
 
     /** Reports skipped output at most every 10 s, so a flood does not turn into a flood of warnings. */
