@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 /**
  * One line of Litestream output with its level: {@code logging.type: json} lines
  * ({@code {"time":..,"level":"INFO","msg":..}}), the default text lines
- * ({@code time=.. level=INFO msg=".."}), or anything else (INFO, as printed).
+ * ({@code time=.. level=INFO msg=".."}), or anything else (INFO, as printed; ERROR for the
+ * first line of a Go crash).
  */
 public final class LitestreamLine {
     /** Litestream's levels; anything unknown is logged at INFO. */
@@ -30,7 +31,7 @@ public final class LitestreamLine {
         String trimmed = raw.trim();
         Map<String, String> fields = trimmed.startsWith("{") ? FlatJson.parse(trimmed) : Logfmt.parse(trimmed);
         if (fields == null || !fields.containsKey("msg")) {
-            return new LitestreamLine(Level.INFO, raw, Collections.emptyMap(), markers);
+            return new LitestreamLine(goCrash(trimmed) ? Level.ERROR : Level.INFO, raw, Collections.emptyMap(), markers);
         }
         StringBuilder text = new StringBuilder(fields.get("msg"));
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -43,6 +44,11 @@ public final class LitestreamLine {
         }
         return new LitestreamLine(level(fields.get("level")), text.toString(), Collections.unmodifiableMap(fields),
                 markers);
+    }
+
+    /** The first line of a Go runtime crash (Litestream's process dies with it): never just INFO. */
+    private static boolean goCrash(String line) {
+        return line.startsWith("panic:") || line.startsWith("fatal error:");
     }
 
     private static Level level(String name) {

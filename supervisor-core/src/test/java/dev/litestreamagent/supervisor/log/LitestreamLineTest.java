@@ -41,8 +41,10 @@ class LitestreamLineTest {
     }
 
     @Test
-    void anythingElseIsInfoAsPrinted() {
-        assertEquals("INFO panic: runtime error {", parse("panic: runtime error {").toString());
+    void anythingElseIsInfoAsPrintedButAGoCrashIsAnError() {
+        assertEquals("ERROR panic: runtime error {", parse("panic: runtime error {").toString());
+        assertEquals("ERROR fatal error: out of memory", parse("fatal error: out of memory").toString());
+        assertEquals("INFO goroutine 1 [running]:", parse("goroutine 1 [running]:").toString());
         assertEquals("INFO {not json", parse("{not json").toString());
         assertEquals(LitestreamLine.Level.DEBUG, parse("{\"level\":\"DEBUG\",\"msg\":\"x\"}").level());
     }
