@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A process and every descendant seen while it ran, so that they can be killed together even
@@ -14,8 +15,15 @@ import java.util.concurrent.TimeoutException;
  * reused pid is never hit.
  */
 public final class ProcessTree implements Stoppable {
+    /**
+     * Once descendants are known, waits look for new ones only every this many calls: a look reads
+     * every process's /proc entry, and the supervisor waits in 100 ms slices for hours.
+     */
+    private static final int LOOK_EVERY = 10;
+
     private final ProcessHandle root;
     private final Set<ProcessHandle> descendants = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger waits = new AtomicInteger();
 
     ProcessTree(ProcessHandle root) {
         this.root = root;
@@ -37,7 +45,7 @@ public final class ProcessTree implements Stoppable {
 
     @Override
     public boolean waitFor(Duration timeout) throws InterruptedException {
-        remember();
+        rememberWhileWaiting();
         try {
             root.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -58,6 +66,13 @@ public final class ProcessTree implements Stoppable {
         remember();
         root.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** {@link #remember()} for a wait slice: at every one until a descendant is seen, then every {@value #LOOK_EVERY}th. */
+    void rememberWhileWaiting() {
+        if (descendants.isEmpty() || waits.incrementAndGet() % LOOK_EVERY == 0) {
+            remember();
+        }
     }
 
     /** Adds the descendants the process has now; nothing once it died (its children were re-parented). */

@@ -31,7 +31,7 @@ final class SystemChildProcess implements ChildProcess {
 
     @Override
     public boolean waitFor(Duration timeout) throws InterruptedException {
-        tree.remember();
+        tree.rememberWhileWaiting();
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (exited && captured != null) {
             captured.awaitDrained(); // its last lines, before whoever waited reports the end

@@ -47,6 +47,25 @@ class SystemProcessLauncherTest {
         assertEquals(child.pid(), stat.group, "the child leads its own process group");
     }
 
+    /**
+     * The watcher waits in 100 ms slices for hours, so it looks for descendants only now and then
+     * once it knows some; a helper started later is still killed with the tree after the child died.
+     */
+    @Test
+    void aDescendantStartedAfterTheFirstOneIsKilledWithTheTreeAfterTheChildDied() throws Exception {
+        Path pids = dir.resolve("pids");
+        child = new SystemProcessLauncher().launch(spec(List.of("sh", "-c",
+                "sleep 61 & echo $! >> " + pids + "; sleep 0.3; sleep 62 & echo $! >> " + pids + "; sleep 2.5")));
+        while (!child.waitFor(Duration.ofMillis(100))) {
+            // the supervisor's wait loop
+        }
+        List<ProcessHandle> helpers = Files.readAllLines(pids).stream().map(Long::parseLong)
+                .map(pid -> ProcessHandle.of(pid).orElseThrow()).collect(java.util.stream.Collectors.toList());
+        assertEquals(2, helpers.size());
+        child.killTree();
+        await().atMost(Duration.ofSeconds(5)).until(() -> helpers.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
     /** restore's log lines: on this JVM's stderr, every one of them by the time the child is seen to exit. */
     @Test
     void aLogOnlyChildsStdoutGoesToThisJvmsStderr() throws Exception {
