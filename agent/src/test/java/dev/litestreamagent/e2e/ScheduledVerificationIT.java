@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.litestreamagent.agent.verify.ProcLocks;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.ProcessResult;
 import dev.litestreamagent.testing.TestBinary;
 import java.io.File;
 import java.io.IOException;
@@ -16,13 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,6 +74,9 @@ class ScheduledVerificationIT {
 
             assertEquals(1, sqliteLibraries(app.pid()).size(), "one SQLite library in the application: "
                     + sqliteLibraries(app.pid()));
+            ProcessResult status = awaitStatus(harness, r -> r.exitCode() == 0
+                    && r.output().lines().anyMatch(l -> l.startsWith("app ") && l.contains(" in_sync ")));
+            assertTrue(status.output().contains("agent JVM " + app.pid() + ", Litestream "), status.toString());
 
             // The application holds a write transaction: the round waits for the lock, gives up, and leaves its locks.
             ask(stdin, "hold", "HELD", log);
@@ -96,6 +103,9 @@ class ScheduledVerificationIT {
             assertTrue(Pattern.compile("litestream_agent_verifications_total\\{db=\"app\",outcome=\"failed\"} [1-9]")
                     .matcher(failedMetrics).find(), failedMetrics);
             assertTrue(ask(stdin, "jmx", "JMX ", log).contains("LastVerifyOutcome=failed;"));
+            ProcessResult failed = awaitStatus(harness, r -> r.exitCode() == 1
+                    && r.output().lines().anyMatch(l -> l.startsWith("app ") && l.contains(" failed ")));
+            assertTrue(failed.output().contains("app: last verify: replica unreachable: "), failed.toString());
 
             assertEquals(1, sqliteLibraries(app.pid()).size(), "still one SQLite library: " + sqliteLibraries(app.pid()));
             Files.delete(replica); // back for the final sync
@@ -106,6 +116,12 @@ class ScheduledVerificationIT {
         assertEquals(List.of(), LitestreamProcesses.replicating(db), "a replicator outlived the application:\n"
                 + Files.readString(log));
         assertTrue(Files.readString(log).contains("Verifying each database every 2s"), Files.readString(log));
+    }
+
+    /** The CLI's {@code status app} (the configuration in the test's folder), once it matches. */
+    private static ProcessResult awaitStatus(Harness harness, java.util.function.Predicate<ProcessResult> expected) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> AgentProcess.cli(harness.tempDir(), Map.of(), "status", "app"), expected);
     }
 
     /** Sends a command and waits for the application's line starting with {@code answer}; that line. */
