@@ -18,6 +18,8 @@
 #   JAVA=/path/to/java bench/run.sh    another JDK (default: java on the PATH)
 #   OPS_RUNS=0 bench/run.sh 5          the start-up part only (the operations and scale tables are left as they are)
 #   PARTS=startup bench/run.sh 5       only the start-up, CLI and Spring Boot tables, into bench/target/startup.md
+#   BEFORE_AGENT=old.jar bench/run.sh  adds rows for another build of the agent (e.g. an earlier commit's jar)
+#                                      beside the current one, in the same interleaved loop
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 only=""
@@ -89,6 +91,13 @@ startup+=(
   "spring:Spring Boot, empty agent@$out/spring=-javaagent:$out/empty-agent.jar $spring"
   "spring:Spring Boot, litestream-agent@$out/spring=-javaagent:$agent=config=$out/spring.properties $spring"
 )
+if [ -n "${BEFORE_AGENT:-}" ]; then
+  before="${BEFORE_LABEL:-$(basename "$BEFORE_AGENT" .jar)}"
+  startup+=(
+    "litestream-agent, $before=-javaagent:$BEFORE_AGENT=config=$out/litestream.properties"
+    "spring:Spring Boot, litestream-agent, $before@$out/spring=-javaagent:$BEFORE_AGENT=config=$out/spring.properties $spring"
+  )
+fi
 if [ "$parts" = startup ]; then
   echo "== $runs interleaved runs of the start-up and CLI configurations"
   "$java" -cp "$out/classes" Bench "$java" "$out/classes" "$runs" "$out/startup.md" "${startup[@]}"
