@@ -1,6 +1,7 @@
 package dev.litestreamagent.exec;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,11 +62,20 @@ public final class ProcessTree implements Stoppable {
         root.destroy(); // SIGTERM on Unix
     }
 
+    /**
+     * Kills it and every descendant remembered, with their own descendants now: between two looks a
+     * remembered one can have started a child (Litestream's {@code -exec} shell its tail), which
+     * stays its child after the root died.
+     */
     @Override
     public void killTree() {
         remember();
+        Set<ProcessHandle> all = new HashSet<>(descendants);
+        for (ProcessHandle known : descendants) {
+            known.descendants().forEach(all::add);
+        }
         root.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** {@link #remember()} for a wait slice: at every one until a descendant is seen, then every {@value #LOOK_EVERY}th. */

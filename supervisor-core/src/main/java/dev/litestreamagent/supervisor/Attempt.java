@@ -2,13 +2,18 @@ package dev.litestreamagent.supervisor;
 
 import dev.litestreamagent.exec.ChildProcess;
 import dev.litestreamagent.exec.GracefulStop;
+import dev.litestreamagent.exec.PosixLocks;
+import dev.litestreamagent.sqlite.LockBytes;
 import dev.litestreamagent.supervisor.log.LitestreamLine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +29,20 @@ final class Attempt {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration UP_POLL = Duration.ofMillis(50);
     /**
-     * Litestream opens a database as its first sync begins; a SIGTERM in the middle of that
-     * first sync (a JVM that exits right after starting) ended it with no backup at all in 2 of
-     * 20 runs (seen with 0.3.13; 0 of 15 with this wait), so a stop lets a just-opened child
-     * finish that sync.
+     * Where /proc/locks cannot tell whether Litestream finished opening a database: a SIGTERM while
+     * it opens one ended it with no backup at all in 2 of 20 runs (0.3.13), 0 of 15 with this wait.
      */
     private static final long SETTLE_NANOS = Duration.ofMillis(500).toNanos();
+    /** Checks in a row that must see the read transaction of a child that became up recently (0.45 s). */
+    private static final int FRESH_CHECKS = 10;
+    /** Longer than the two 1 s busy timeouts of a first opening that waits for the write lock. */
+    private static final long BUSY_WAITS_NANOS = Duration.ofMillis(2200).toNanos();
 
     private final ChildProcess child;
     private final long startedNanos;
     private final List<Path> databases;
+    private final Supplier<Optional<PosixLocks>> locks;
+    private volatile boolean filesKnown;
     private int initializedLines;
     private volatile boolean up;
     /**
@@ -47,9 +56,14 @@ final class Attempt {
     private volatile boolean resync;
 
     Attempt(ChildProcess child, long startedNanos, List<Path> databases) {
+        this(child, startedNanos, databases, PosixLocks::read);
+    }
+
+    Attempt(ChildProcess child, long startedNanos, List<Path> databases, Supplier<Optional<PosixLocks>> locks) {
         this.child = child;
         this.startedNanos = startedNanos;
         this.databases = databases;
+        this.locks = locks;
     }
 
     ChildProcess child() {
@@ -83,6 +97,7 @@ final class Attempt {
     /** Checks now; a database created meanwhile makes a running child not up until it opened that one too. */
     boolean checkUp() {
         Optional<Set<Path>> open = child.openFiles();
+        filesKnown = open.isPresent();
         boolean now = true;
         int openCount = 0;
         if (open.isPresent()) {
@@ -109,19 +124,39 @@ final class Attempt {
     }
 
     /**
-     * Graceful stop: waits (at most {@code startGrace}) until it is up, then {@link GracefulStop}
-     * with {@code stopTimeout} for the final sync.
+     * Graceful stop. Litestream 0.3.13 syncs at exit only a database it finished opening
+     * ({@code DB.Close}: "if db.db != nil"), and a SIGTERM before its long-lived read transaction
+     * is in place fails the opening (that query takes the context the signal cancels), so the stop
+     * first waits, at most {@code openWait}, until every existing database is open: where /proc
+     * tells, until Litestream holds a WAL read mark on each {@code -shm} file, its read transaction.
+     * The opening's own statements hold one while they run, too: on a loaded machine two checks
+     * 50 ms apart both fell inside them, so a child that became up recently must show it in
+     * {@value #FRESH_CHECKS} checks in a row; one up for longer than the busy waits below, in two.
+     * The first opening of a database creates two tables, each waiting up to Litestream's 1 s busy
+     * timeout for the write lock, with a read mark held: so a read mark counts only when no other
+     * process holds the WAL write lock, or once the file has been open longer than those waits.
+     * Where /proc cannot tell: every database open (or its {@code initialized db} line) plus a
+     * settle. Then SIGTERM, and {@link GracefulStop} with {@code stopTimeout} for the final sync.
      */
-    void stop(Duration startGrace, Duration stopTimeout) throws InterruptedException {
-        // SIGTERM before Litestream opened the databases ends it without a final sync.
-        long polls = startGrace.toMillis() / UP_POLL.toMillis();
-        long deadline = System.nanoTime() + startGrace.toNanos();
-        for (long i = 0; i < polls && !checkUp(); i++) {
-            if (child.waitFor(UP_POLL)) {
-                return;
+    void stop(Duration openWait, Duration stopTimeout) throws InterruptedException {
+        long deadline = System.nanoTime() + openWait.toNanos();
+        int inARow = 0;
+        while (true) {
+            Optional<Boolean> opened = checkUp() ? hasOpened() : Optional.of(false);
+            if (opened.isPresent()) {
+                inARow = opened.get() ? inARow + 1 : 0;
+                if (inARow >= (System.nanoTime() - upSinceNanos >= BUSY_WAITS_NANOS ? 2 : FRESH_CHECKS)) {
+                    break;
+                }
+            } else if (System.nanoTime() - upSinceNanos >= SETTLE_NANOS) {
+                break;
             }
-        }
-        while (upNow && System.nanoTime() - upSinceNanos < SETTLE_NANOS && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= deadline) {
+                LOG.warn("Litestream (pid {}) has not finished opening every database within {} ms; stopping it anyway: "
+                        + "rows of a database it has not opened stay local until the next start", child.pid(),
+                        openWait.toMillis());
+                break;
+            }
             if (child.waitFor(UP_POLL)) {
                 return;
             }
@@ -131,6 +166,39 @@ final class Attempt {
         GracefulStop.stop(child, stopTimeout, (pid, ignoredFor) -> LOG.warn(
                 "Litestream (pid {}) did not stop within {} ms after SIGTERM; killing it and its children", pid,
                 ignoredFor.toMillis()));
+    }
+
+    /** Whether the open databases are opened in full (see {@link #stop}); empty when /proc cannot tell. */
+    private Optional<Boolean> hasOpened() {
+        Optional<PosixLocks> table = filesKnown ? locks.get() : Optional.empty();
+        if (!table.isPresent()) {
+            return Optional.empty();
+        }
+        boolean pastBusyWaits = System.nanoTime() - upSinceNanos >= BUSY_WAITS_NANOS;
+        for (Path db : databases) {
+            if (!Files.exists(db)) {
+                continue; // nothing to sync
+            }
+            Optional<Long> shm = inode(Paths.get(db + "-shm"));
+            if (!shm.isPresent() || !table.get().readLockedBy(child.pid(), shm.get(), LockBytes.WAL_FIRST_READ_MARK,
+                    LockBytes.WAL_LAST_READ_MARK)) {
+                return Optional.of(false);
+            }
+            if (!pastBusyWaits && table.get().writeLockedByOther(child.pid(), shm.get(), LockBytes.WAL_WRITE_LOCK)) {
+                return Optional.of(false);
+            }
+        }
+        return Optional.of(true);
+    }
+
+    /** The database's inode, where the file system has them and the file exists. */
+    private static Optional<Long> inode(Path db) {
+        try {
+            Object inode = Files.getAttribute(db, "unix:ino");
+            return inode instanceof Long ? Optional.of((Long) inode) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty(); // not there yet, or no inodes here (then /proc/locks is missing too)
+        }
     }
 
     private static Optional<Path> realPath(Path db) {

@@ -59,7 +59,7 @@ public final class Supervisor implements AutoCloseable {
         this.planned = new PlannedRestarts(settings, clock);
         this.output = new OutputRelay(settings.logMarkers(), settings.outputMask(), clock);
         this.board = new StatusBoard(settings.name(), planned, output);
-        this.command = ReplicateCommand.of(settings, settings.databases());
+        this.command = ReplicateCommand.of(settings);
         this.guard = new ReplicatorGuard(settings.databases());
         this.mbean = new StatusMBean(this::status, settings.databases());
     }
@@ -130,8 +130,8 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: waits (at most startGrace) until a just-launched Litestream has opened its
-     * databases, sends SIGTERM, waits stopTimeout for its final sync, then kills it and its
+     * Graceful stop: waits (at most half the stop timeout, at least startGrace) until a just-launched
+     * Litestream has finished opening its databases, sends SIGTERM, waits stopTimeout for its final sync, then kills it and its
      * descendants. Releases the locks. Idempotent. The owner calls it when the JVM exits (the
      * agent does so after the application's own shutdown hooks): a hook of the supervisor's own
      * would run alongside them and sync before their last commits.
@@ -166,7 +166,7 @@ public final class Supervisor implements AutoCloseable {
                     attempt = relaunchForFinalSync(attempt, finalSyncTimeout);
                 }
                 if (attempt != null) {
-                    attempt.stop(settings.startGrace(), finalSyncTimeout);
+                    attempt.stop(openWait(finalSyncTimeout), finalSyncTimeout);
                 }
                 Thread w = watcher;
                 if (w != null) {
@@ -196,7 +196,7 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** The command line Litestream runs with when it gets every database. */
+    /** The command line Litestream runs with. */
     public List<String> command() {
         return command;
     }
@@ -217,6 +217,16 @@ public final class Supervisor implements AutoCloseable {
             setState(SupervisorState.WAITING, null);
             return true;
         }
+    }
+
+    /**
+     * How long the final stop waits for Litestream to finish opening its databases: a database it has
+     * not opened gets no final sync. At least startGrace; up to half the final sync's time, since
+     * on a loaded machine Litestream's first open (a monitor interval after its start) can take longer.
+     */
+    private Duration openWait(Duration finalSyncTimeout) {
+        Duration half = finalSyncTimeout.dividedBy(2);
+        return half.compareTo(settings.startGrace()) > 0 ? half : settings.startGrace();
     }
 
     /**
@@ -256,8 +266,7 @@ public final class Supervisor implements AutoCloseable {
             if (databases.isEmpty()) {
                 return null;
             }
-            List<String> launched = ReplicateCommand.of(settings, databases);
-            ChildProcess child = launcher.launch(ReplicateCommand.spec(launched, settings, guard.logFile()));
+            ChildProcess child = launcher.launch(ReplicateCommand.spec(command, databases, settings, guard.logFile()));
             planned.launched();
             if (afterCrash) {
                 board.restarted();
@@ -265,7 +274,7 @@ public final class Supervisor implements AutoCloseable {
             current = new Attempt(child, clock.nanoTime(), databases);
             output.launched();
             try {
-                guard.recordPid(child.pid(), launched);
+                guard.recordPid(child.pid(), command);
             } catch (IOException e) { // only orphan detection needs it: keep replicating
                 LOG.warn("Cannot write the pid file of Litestream (pid {}): {}", child.pid(), e.toString());
             }

@@ -66,6 +66,23 @@ class SystemProcessLauncherTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> helpers.stream().noneMatch(ProcessHandle::isAlive));
     }
 
+    /**
+     * A remembered descendant's own child, started after the last look (Litestream's -exec shell
+     * starting its tail), is killed with the tree after the child died: it was left behind.
+     */
+    @Test
+    void aGrandchildStartedAfterTheLastLookIsKilledWithTheTree() throws Exception {
+        Path pids = dir.resolve("pids");
+        child = new SystemProcessLauncher().launch(spec(List.of("sh", "-c",
+                "sh -c 'sleep 0.3; sleep 63 & echo $! >> " + pids + "; wait' & sleep 0.6")));
+        while (!child.waitFor(Duration.ofMillis(100))) {
+            // the supervisor's wait loop: it sees the inner shell at once, then looks again only every 10th slice
+        }
+        ProcessHandle grandchild = ProcessHandle.of(Long.parseLong(Files.readAllLines(pids).get(0).trim())).orElseThrow();
+        child.killTree();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !grandchild.isAlive());
+    }
+
     /** restore's log lines: on this JVM's stderr, every one of them by the time the child is seen to exit. */
     @Test
     void aLogOnlyChildsStdoutGoesToThisJvmsStderr() throws Exception {

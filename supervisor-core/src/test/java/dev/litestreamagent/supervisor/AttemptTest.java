@@ -1,8 +1,10 @@
 package dev.litestreamagent.supervisor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.exec.ChildProcess;
+import dev.litestreamagent.exec.PosixLocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +65,7 @@ class AttemptTest {
     void aDatabaseCreatedAndOpenedSinceTheLastCheckGetsTheSettleBeforeSigterm() throws Exception {
         Path db = dir.resolve("app.db");
         Child child = new Child();
-        Attempt attempt = new Attempt(child, 0, List.of(db));
+        Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty); // /proc/locks cannot tell
         assertTrue(attempt.checkUp(), "a database that does not exist yet holds nothing back");
         Thread.sleep(600); // long up: the settle counted from then is over
 
@@ -81,11 +83,133 @@ class AttemptTest {
         Path db = Files.createFile(dir.resolve("app.db"));
         Child child = new Child();
         child.open = Set.of(db.toRealPath());
-        Attempt attempt = new Attempt(child, 0, List.of(db));
+        Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty); // /proc/locks cannot tell
         assertTrue(attempt.checkUp());
         Thread.sleep(600);
         attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5));
         assertTrue(child.terminated);
         assertTrue(child.waitsBeforeTerminate == 0, child.waitsBeforeTerminate + " waits before SIGTERM");
+    }
+
+    /** /proc/locks as a test sets it: the child (pid 1) and the application (pid 2) on the database's -shm file. */
+    private static final class Locks {
+        volatile boolean readMark;
+        volatile boolean applicationWrites;
+        final long shm;
+
+        Locks(Path db) throws Exception {
+            shm = (Long) Files.getAttribute(Files.createFile(Path.of(db + "-shm")), "unix:ino");
+        }
+
+        Optional<PosixLocks> table() {
+            StringBuilder t = new StringBuilder("1: POSIX ADVISORY READ 1 08:01:" + shm + " 128 128\n");
+            if (readMark) {
+                t.append("2: POSIX ADVISORY READ 1 08:01:").append(shm).append(" 124 124\n");
+            }
+            if (applicationWrites) {
+                t.append("3: POSIX ADVISORY WRITE 2 08:01:").append(shm).append(" 120 120\n");
+            }
+            return Optional.of(PosixLocks.parse(t.toString()));
+        }
+    }
+
+    private static long stopMillis(Attempt attempt, Duration openWait) throws InterruptedException {
+        long begun = System.nanoTime();
+        attempt.stop(openWait, Duration.ofSeconds(5));
+        return (System.nanoTime() - begun) / 1_000_000;
+    }
+
+    private static void after(long millis, Runnable change) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                change.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Test
+    void theStopWaitsForLitestreamsReadTransactionNotAFixedSettle() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Locks locks = new Locks(db);
+        Child child = new Child();
+        child.open = Set.of(db.toRealPath()); // open, its read transaction not yet in place (a slow machine)
+        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        after(1500, () -> locks.readMark = true); // three times the old settle
+        long waited = stopMillis(attempt, Duration.ofSeconds(10));
+        assertTrue(child.terminated);
+        assertTrue(waited >= 1500 && waited < 3000, "SIGTERM after " + waited + " ms");
+    }
+
+    @Test
+    void aReadMarkWhileTheApplicationHoldsTheWriteLockIsAFirstOpeningStillWaitingForIt() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Locks locks = new Locks(db);
+        locks.readMark = true; // Litestream's CREATE TABLE of its first opening, waiting for the write lock
+        locks.applicationWrites = true;
+        Child child = new Child();
+        child.open = Set.of(db.toRealPath());
+        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        after(1000, () -> locks.applicationWrites = false);
+        long waited = stopMillis(attempt, Duration.ofSeconds(10));
+        assertTrue(waited >= 1000 && waited < 4000, "SIGTERM after " + waited + " ms");
+    }
+
+    @Test
+    void aWriterThatNeverStopsDelaysTheStopOnlyPastLitestreamsBusyWaits() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Locks locks = new Locks(db);
+        locks.readMark = true;
+        locks.applicationWrites = true;
+        Child child = new Child();
+        child.open = Set.of(db.toRealPath());
+        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        long waited = stopMillis(attempt, Duration.ofSeconds(10));
+        assertTrue(waited >= 2200 && waited < 4000, "SIGTERM after " + waited + " ms");
+    }
+
+    @Test
+    void aChildThatNeverFinishesOpeningIsStoppedAtTheDeadline() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Locks locks = new Locks(db);
+        Child child = new Child();
+        child.open = Set.of(db.toRealPath());
+        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        long waited = stopMillis(attempt, Duration.ofMillis(800));
+        assertTrue(child.terminated);
+        assertTrue(waited >= 800 && waited < 3000, "SIGTERM after " + waited + " ms");
+    }
+
+    @Test
+    void aChildUpJustNowMustShowItsReadTransactionInTenChecksInARow() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Locks locks = new Locks(db);
+        locks.readMark = true;
+        Child child = new Child();
+        child.open = Set.of(db.toRealPath());
+        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        assertTrue(attempt.checkUp());
+        attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertTrue(child.terminated);
+        assertEquals(9, child.waitsBeforeTerminate);
+    }
+
+    @Test
+    void aChildUpForLongerThanTheBusyWaitsIsStoppedAfterTwoChecks() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Locks locks = new Locks(db);
+        locks.readMark = true;
+        Child child = new Child();
+        child.open = Set.of(db.toRealPath());
+        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        assertTrue(attempt.checkUp());
+        Thread.sleep(2300);
+        attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertTrue(child.terminated);
+        assertEquals(1, child.waitsBeforeTerminate);
     }
 }

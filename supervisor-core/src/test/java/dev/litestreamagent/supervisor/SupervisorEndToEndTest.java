@@ -17,6 +17,9 @@ import dev.litestreamagent.testing.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +99,71 @@ class SupervisorEndToEndTest {
         supervisor.start();
         supervisor.stop();
         assertEquals(20, restoredIds(harness, config, db, "restored.db").size());
+    }
+
+    /**
+     * A Litestream that opens the database late (here a 4 s monitor interval; in CI a loaded machine,
+     * where the first open after a final-sync launch came more than the 3 s start grace late) is
+     * waited for: a SIGTERM before its first open ends it with no final sync at all.
+     */
+    @Test
+    void aStopBeforeASlowFirstOpenWaitsForItSoTheRowsReachTheReplica(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Sqlite.insert(db, 1, 20);
+        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        Files.writeString(config, Files.readString(config)
+                .replace("  - path: " + db + "\n", "  - path: " + db + "\n    monitor-interval: 4s\n"));
+        Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
+        supervisor.start();
+        supervisor.stop();
+        assertEquals(20, restoredIds(harness, config, db, "restored.db").size());
+    }
+
+    /**
+     * A stop while Litestream is still opening the database waits until it has: its first open
+     * creates its tables, so it waits here for the write lock an application transaction holds (a
+     * stand-in for a slow machine), and fails after its 1 s busy timeout, to try again at the next
+     * tick. Litestream 0.3.13 syncs at exit only a database it finished opening: the stop's former
+     * fixed 500 ms settle after the file was open sent SIGTERM in the middle and lost every row.
+     */
+    @Test
+    void aStopWhileLitestreamIsStillOpeningTheDatabaseWaitsSoTheRowsReachTheReplica(Harness harness) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Sqlite.insert(db, 1, 20);
+        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
+        try (Connection application = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement statement = application.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            supervisor.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().pid().isPresent()
+                    && hasOpen(supervisor.status().pid().getAsLong(), db));
+            Thread commit = new Thread(() -> {
+                try {
+                    Thread.sleep(2500);
+                    statement.execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            commit.start();
+            supervisor.stop();
+            commit.join();
+        }
+        assertEquals(20, restoredIds(harness, config, db, "restored.db").size());
+    }
+
+    private static boolean hasOpen(long pid, Path file) throws Exception {
+        Path real = file.toRealPath();
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (java.io.IOException closed) {
+                    return false;
+                }
+            });
+        }
     }
 
     @Test
