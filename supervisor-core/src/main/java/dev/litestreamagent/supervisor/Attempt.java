@@ -113,6 +113,14 @@ final class Attempt {
      * with {@code stopTimeout} for the final sync.
      */
     void stop(Duration startGrace, Duration stopTimeout) throws InterruptedException {
+        stop(startGrace, stopTimeout, () -> { });
+    }
+
+    /**
+     * {@link #stop(Duration, Duration)} that runs {@code beforeSigterm} once it is up, right before the
+     * SIGTERM; not when it exited by itself meanwhile.
+     */
+    void stop(Duration startGrace, Duration stopTimeout, Runnable beforeSigterm) throws InterruptedException {
         // SIGTERM before Litestream opened the databases ends it without a final sync.
         long polls = startGrace.toMillis() / UP_POLL.toMillis();
         long deadline = System.nanoTime() + startGrace.toNanos();
@@ -126,6 +134,7 @@ final class Attempt {
                 return;
             }
         }
+        beforeSigterm.run();
         LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} ms for its final sync", child.pid(),
                 stopTimeout.toMillis());
         GracefulStop.stop(child, stopTimeout, (pid, ignoredFor) -> LOG.warn(

@@ -1,8 +1,11 @@
 package dev.litestreamagent.supervisor;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.exec.ChildProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,5 +90,48 @@ class AttemptTest {
         attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5));
         assertTrue(child.terminated);
         assertTrue(child.waitsBeforeTerminate == 0, child.waitsBeforeTerminate + " waits before SIGTERM");
+    }
+
+    @Test
+    void theStepBeforeTheFinalSyncRunsOnceLitestreamOpenedTheDatabaseAndBeforeSigterm() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Child child = new Child();
+        Attempt attempt = new Attempt(child, 0, List.of(db));
+        new Thread(() -> {
+            sleep(300);
+            child.open = Set.of(realPath(db)); // Litestream opens the database a while after its launch
+        }).start();
+        boolean[] openAndNotSignalled = new boolean[1];
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5),
+                () -> openAndNotSignalled[0] = !child.open.isEmpty() && !child.terminated);
+        assertTrue(openAndNotSignalled[0], "the step ran before Litestream had the database open, or after SIGTERM");
+        assertTrue(child.terminated);
+    }
+
+    @Test
+    void noStepBeforeTheFinalSyncWhenLitestreamExitedMeanwhile() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Child child = new Child();
+        child.terminated = true; // gone by itself: it does no final sync to hold writers back for
+        Attempt attempt = new Attempt(child, 0, List.of(db));
+        boolean[] ran = new boolean[1];
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5), () -> ran[0] = true);
+        assertFalse(ran[0], "the step ran for a Litestream that had exited");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
