@@ -21,17 +21,18 @@ import org.slf4j.Logger;
  * are no shutdown hook (a daemon executor, a scheduler nobody stops) go on committing after every hook
  * has returned; a commit between the final sync and the halt would be reported to the application, which
  * may print or acknowledge it, yet reach the replica only at the next start, if ever. A writer meeting
- * the lock waits its busy timeout or fails with SQLITE_BUSY: its commit never returns.
+ * the lock waits its busy timeout or fails with SQLITE_BUSY: its commit never succeeds.
  *
  * <p>Taken with {@code BEGIN IMMEDIATE} through the application's own SQLite library (a second library in
  * the process would drop its locks, see {@code HostSqlite}) and never released: the connections stay open
  * until the process ends. A transaction still open commits first (a bounded wait) and is part of the final
- * sync. The lock is polled rather than left to SQLite's busy handler, whose growing sleeps lose every race
- * against a writer committing in a loop. Litestream 0.3.13 needs the write lock at its final sync only to
- * write one row after a checkpoint (a WAL of 1000 pages or more, or a minute since the last one): that
- * write fails after its 1 s busy timeout and Litestream exits 1, but it has copied the WAL before and
- * still uploads it. In rollback-journal mode (Litestream switches a database to WAL, so only when it could
- * not) the lock is the journal's RESERVED lock, which holds writers back all the same.
+ * sync. The lock is polled rather than left to SQLite's busy handler, whose sleeps grow to 100 ms: a
+ * writer committing in a loop could take it back in each. Litestream 0.3.13's final sync writes only
+ * after a checkpoint, once it has copied the WAL (and at shutdown that checkpoint ends before, its
+ * context cancelled): it needs the write lock only to open a database, which is why the hold comes
+ * once it has opened them (docs/supervisor.md, "Holding writers back for the final sync"). In
+ * rollback-journal mode (Litestream switches a database to WAL, so only where it could not) the lock is
+ * the journal's RESERVED lock, which holds writers back all the same.
  */
 public final class WriterHalt {
     /** Longest wait for the application's transactions to end, shared by all databases. */
