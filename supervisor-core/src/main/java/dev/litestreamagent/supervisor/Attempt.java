@@ -134,7 +134,11 @@ final class Attempt {
                 return;
             }
         }
-        beforeSigterm.run();
+        try {
+            beforeSigterm.run();
+        } catch (RuntimeException e) { // the final sync matters more than the owner's step
+            LOG.warn("The step before Litestream's final sync failed ({}); stopping Litestream all the same", e.toString());
+        }
         LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} ms for its final sync", child.pid(),
                 stopTimeout.toMillis());
         GracefulStop.stop(child, stopTimeout, (pid, ignoredFor) -> LOG.warn(

@@ -109,6 +109,16 @@ class AttemptTest {
     }
 
     @Test
+    void aFailingStepBeforeTheFinalSyncStillLetsLitestreamSync() throws Exception {
+        Child child = new Child();
+        Attempt attempt = new Attempt(child, 0, List.of(dir.resolve("not-yet.db")));
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5), () -> {
+            throw new IllegalStateException("the owner's step failed");
+        });
+        assertTrue(child.terminated, "no SIGTERM, so no final sync");
+    }
+
+    @Test
     void noStepBeforeTheFinalSyncWhenLitestreamExitedMeanwhile() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
         Child child = new Child();
