@@ -5,6 +5,7 @@ import dev.litestreamagent.agent.health.HealthServer;
 import dev.litestreamagent.agent.health.HealthSource;
 import dev.litestreamagent.agent.health.StatusFileWriter;
 import dev.litestreamagent.agent.shutdown.StopSequence;
+import dev.litestreamagent.agent.shutdown.WriterHalt;
 import dev.litestreamagent.agent.verify.HostSqlite;
 import dev.litestreamagent.agent.verify.ScheduledVerification;
 import dev.litestreamagent.binary.BinaryException;
@@ -55,6 +56,7 @@ final class AgentRuntime {
     private volatile List<ObjectName> mbeans = Collections.emptyList();
     private Instrumentation instrumentation;
     private volatile StatusFileWriter statusFile;
+    private volatile WriterHalt writerHalt; // its connections hold the write locks until the halt
     private Thread starter;
     private boolean restoredBeforeMain; // premain's thread only
 
@@ -169,8 +171,12 @@ final class AgentRuntime {
         }
     }
 
-    /** At JVM exit: let a start under way finish, then stop Litestream gracefully (final sync). */
-    private void stop(Duration finalSyncTimeout) {
+    /**
+     * At JVM exit: let a start under way finish, then stop Litestream gracefully (final sync). Once every
+     * application hook has returned, the application's writers are held back from right before the final
+     * sync until the halt ({@link WriterHalt}).
+     */
+    private void stop(Duration finalSyncTimeout, boolean applicationDone) {
         exiting.countDown();
         try {
             starter.join(START_WAIT_MS);
@@ -188,7 +194,7 @@ final class AgentRuntime {
         Replication running = replication;
         if (running != null) {
             try {
-                running.stop(finalSyncTimeout);
+                running.stop(finalSyncTimeout, applicationDone ? () -> holdWriters(finalSyncTimeout) : () -> { });
             } catch (IOException e) {
                 AgentLog.logger(AgentRuntime.class).warn("Cannot delete the generated Litestream config: {}", e.toString());
             }
@@ -198,6 +204,13 @@ final class AgentRuntime {
             endpoint.stop();
         }
         DatabaseStatus.unregisterAll(mbeans);
+    }
+
+    private void holdWriters(Duration finalSyncTimeout) {
+        Instrumentation jvm = instrumentation;
+        writerHalt = new WriterHalt(() -> HostSqlite.find(jvm), AgentLog.logger(AgentRuntime.class));
+        writerHalt.holdUntilHalt(config.databases().stream().map(DatabaseConfig::path).collect(Collectors.toList()),
+                finalSyncTimeout);
     }
 
     /** The running replication's view of a database, for the scheduled verification. */

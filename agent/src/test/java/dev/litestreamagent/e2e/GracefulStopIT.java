@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every row an application commits before its JVM is gone reaches the replica, however it is
  * stopped: SIGTERM while its own shutdown code still writes (Spring's context close, its own
  * hook), as PID 1 of a PID namespace (a container), Ctrl-C in a terminal, a signal to its
- * process group, a hook that hangs, SIGKILL, SIGKILL within Litestream's first second. Real Litestream 0.3.13, file and S3 replicas, on
+ * process group, a hook that hangs, SIGKILL, SIGKILL within Litestream's first second, a daemon
+ * thread that commits as fast as it can after every hook returned (SIGTERM, System.exit). Real Litestream 0.3.13, file and S3 replicas, on
  * an existing database; no Litestream of the run may be left 3 s after the JVM.
  *
  * <p>Each application gets one database per replica kind, and the scenarios take turns stopping

@@ -47,6 +47,19 @@ final class RunningJvm implements AutoCloseable {
         kill(signal, "-" + processGroup());
     }
 
+    /**
+     * The file whose appearance makes an application started with {@code --exit-when} it call
+     * {@code System.exit(0)} ({@link #requestExit()}), beside the JVM's output {@code log}.
+     */
+    static Path exitTrigger(Path log) {
+        return log.resolveSibling(log.getFileName() + ".exit");
+    }
+
+    /** Makes the application call {@code System.exit(0)} itself; see {@link #exitTrigger(Path)}. */
+    void requestExit() throws IOException {
+        Files.createFile(exitTrigger(log));
+    }
+
     /** Ctrl-C typed into the JVM's terminal. */
     void ctrlC() throws IOException, InterruptedException {
         Launch.tmux(tmuxSocket.orElseThrow(() -> new IllegalStateException("this JVM has no terminal")),

@@ -10,6 +10,8 @@ enum Stop {
     GROUP_SIGINT(jvm -> jvm.signalGroup("INT")),
     /** {@code kill -TERM -PGID}: systemd's default KillMode=control-group, process managers. */
     GROUP_SIGTERM(jvm -> jvm.signalGroup("TERM")),
+    /** The application calls {@code System.exit(0)} itself (a command, a fatal error, a batch's end). */
+    EXIT(RunningJvm::requestExit),
     /** {@code kill -9 PID}: the OOM killer, a node failure; no shutdown hook runs. */
     SIGKILL(jvm -> jvm.signal("KILL"));
 

@@ -1,12 +1,21 @@
 package dev.litestreamagent.e2e;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One way an application is stopped: which application, started how, stopped by what. */
 enum StopScenario {
     SPRING_SIGTERM(StopApp.SPRING_BOOT, Launch.SESSION, Stop.SIGTERM, false, false),
     HOOK_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGTERM, false, false),
+    /**
+     * A daemon thread that no hook stops commits as fast as it can after every hook has returned:
+     * no commit may return after Litestream's final sync (the agent holds the write lock until the halt).
+     */
+    DAEMON_WRITER_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.SIGTERM, false, false, true),
+    /** The same, the application calling {@code System.exit(0)} itself. */
+    DAEMON_WRITER_EXIT(StopApp.SHUTDOWN_WRITER, Launch.SESSION, Stop.EXIT, false, false, true),
     SPRING_PID1_SIGTERM(StopApp.SPRING_BOOT, Launch.PID_NAMESPACE, Stop.SIGTERM, false, false),
     HOOK_PID1_SIGTERM(StopApp.SHUTDOWN_WRITER, Launch.PID_NAMESPACE, Stop.SIGTERM, false, false),
     HOOK_CTRL_C(StopApp.SHUTDOWN_WRITER, Launch.TERMINAL, Stop.CTRL_C, false, false),
@@ -29,13 +38,19 @@ enum StopScenario {
     private final Stop stop;
     private final boolean hungHook;
     private final boolean inFirstSecond;
+    private final boolean daemonWriter;
 
     StopScenario(StopApp app, Launch launch, Stop stop, boolean hungHook, boolean inFirstSecond) {
+        this(app, launch, stop, hungHook, inFirstSecond, false);
+    }
+
+    StopScenario(StopApp app, Launch launch, Stop stop, boolean hungHook, boolean inFirstSecond, boolean daemonWriter) {
         this.app = app;
         this.launch = launch;
         this.stop = stop;
         this.hungHook = hungHook;
         this.inFirstSecond = inFirstSecond;
+        this.daemonWriter = daemonWriter;
     }
 
     StopApp app() {
@@ -64,7 +79,18 @@ enum StopScenario {
         return hungHook ? List.of("-Dlitestream.stop-timeout=" + HUNG_STOP_TIMEOUT.getSeconds() + "s") : List.of();
     }
 
-    List<String> extraAppArgs() {
-        return hungHook ? List.of("--hang-hook") : List.of();
+    /** @param exitTrigger the file that makes the application call {@code System.exit} ({@link Stop#EXIT}) */
+    List<String> extraAppArgs(Path exitTrigger) {
+        List<String> args = new ArrayList<>();
+        if (hungHook) {
+            args.add("--hang-hook");
+        }
+        if (daemonWriter) {
+            args.addAll(List.of("--daemon-writers", "1"));
+        }
+        if (stop == Stop.EXIT) {
+            args.addAll(List.of("--exit-when", exitTrigger.toString()));
+        }
+        return args;
     }
 }

@@ -76,10 +76,10 @@ final class StopSequence {
 
     StopOutcome stop(StopScenario scenario) throws Exception {
         int run = ++runs;
+        Path log = dir.resolve("run-" + run + ".log");
         List<String> appArgs = new ArrayList<>(app.service(db));
-        appArgs.addAll(scenario.extraAppArgs());
-        try (RunningJvm jvm = scenario.launch().start(command(appArgs, scenario.jvmArgs()), dir,
-                dir.resolve("run-" + run + ".log"), "run" + run)) {
+        appArgs.addAll(scenario.extraAppArgs(RunningJvm.exitTrigger(log)));
+        try (RunningJvm jvm = scenario.launch().start(command(appArgs, scenario.jvmArgs()), dir, log, "run" + run)) {
             if (!scenario.inFirstSecond()) {
                 jvm.awaitOutput(app.readyMarker(), READY_TIMEOUT);
             }

@@ -68,9 +68,12 @@ public final class Replication {
         return plan.waiting();
     }
 
-    /** Litestream's final sync (waiting at most {@code finalSyncTimeout}), then the config file goes. */
-    public void stop(Duration finalSyncTimeout) throws IOException {
-        supervisor.stop(finalSyncTimeout);
+    /**
+     * Litestream's final sync (waiting at most {@code finalSyncTimeout}), then the config file goes;
+     * {@code beforeFinalSync} as in {@link Supervisor#stop(Duration, Runnable)}.
+     */
+    public void stop(Duration finalSyncTimeout, Runnable beforeFinalSync) throws IOException {
+        supervisor.stop(finalSyncTimeout, beforeFinalSync);
         configFile.close();
     }
 }

@@ -139,6 +139,14 @@ final class Attempt {
      * settle. Then SIGTERM, and {@link GracefulStop} with {@code stopTimeout} for the final sync.
      */
     void stop(Duration openWait, Duration stopTimeout) throws InterruptedException {
+        stop(openWait, stopTimeout, () -> { });
+    }
+
+    /**
+     * {@link #stop(Duration, Duration)} that runs {@code beforeSigterm} once Litestream has opened its
+     * databases, right before the SIGTERM; not when it exited by itself meanwhile.
+     */
+    void stop(Duration openWait, Duration stopTimeout, Runnable beforeSigterm) throws InterruptedException {
         long deadline = System.nanoTime() + openWait.toNanos();
         int inARow = 0;
         while (true) {
@@ -160,6 +168,11 @@ final class Attempt {
             if (child.waitFor(UP_POLL)) {
                 return;
             }
+        }
+        try {
+            beforeSigterm.run();
+        } catch (RuntimeException e) { // the final sync matters more than the owner's step
+            LOG.warn("The step before Litestream's final sync failed ({}); stopping Litestream all the same", e.toString());
         }
         LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} ms for its final sync", child.pid(),
                 stopTimeout.toMillis());

@@ -142,6 +142,16 @@ public final class Supervisor implements AutoCloseable {
 
     /** {@link #stop()} with another wait for the final sync than the configured stop timeout. */
     public void stop(Duration finalSyncTimeout) {
+        stop(finalSyncTimeout, () -> { });
+    }
+
+    /**
+     * {@link #stop(Duration)} that runs {@code beforeFinalSync} once the Litestream doing the final sync
+     * has opened its databases, right before its SIGTERM (not before a Litestream that is only replaced
+     * for the final sync): the owner can hold the application's writers back there, because Litestream
+     * no longer needs SQLite's write lock to open a database.
+     */
+    public void stop(Duration finalSyncTimeout, Runnable beforeFinalSync) {
         synchronized (stopLock) {
             Attempt attempt;
             synchronized (lock) {
@@ -166,7 +176,7 @@ public final class Supervisor implements AutoCloseable {
                     attempt = relaunchForFinalSync(attempt, finalSyncTimeout);
                 }
                 if (attempt != null) {
-                    attempt.stop(openWait(finalSyncTimeout), finalSyncTimeout);
+                    attempt.stop(openWait(finalSyncTimeout), finalSyncTimeout, beforeFinalSync);
                 }
                 Thread w = watcher;
                 if (w != null) {

@@ -1,10 +1,13 @@
 package dev.litestreamagent.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.litestreamagent.exec.ChildProcess;
 import dev.litestreamagent.exec.PosixLocks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -211,5 +214,58 @@ class AttemptTest {
         attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
         assertTrue(child.terminated);
         assertEquals(1, child.waitsBeforeTerminate);
+    }
+
+    @Test
+    void theStepBeforeTheFinalSyncRunsOnceLitestreamOpenedTheDatabaseAndBeforeSigterm() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Child child = new Child();
+        Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
+        new Thread(() -> {
+            sleep(300);
+            child.open = Set.of(realPath(db)); // Litestream opens the database a while after its launch
+        }).start();
+        boolean[] openAndNotSignalled = new boolean[1];
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5),
+                () -> openAndNotSignalled[0] = !child.open.isEmpty() && !child.terminated);
+        assertTrue(openAndNotSignalled[0], "the step ran before Litestream had the database open, or after SIGTERM");
+        assertTrue(child.terminated);
+    }
+
+    @Test
+    void aFailingStepBeforeTheFinalSyncStillLetsLitestreamSync() throws Exception {
+        Child child = new Child();
+        Attempt attempt = new Attempt(child, 0, List.of(dir.resolve("not-yet.db")), Optional::empty);
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5), () -> {
+            throw new IllegalStateException("the owner's step failed");
+        });
+        assertTrue(child.terminated, "no SIGTERM, so no final sync");
+    }
+
+    @Test
+    void noStepBeforeTheFinalSyncWhenLitestreamExitedMeanwhile() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Child child = new Child();
+        child.terminated = true; // gone by itself: it does no final sync to hold writers back for
+        Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
+        boolean[] ran = new boolean[1];
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5), () -> ran[0] = true);
+        assertFalse(ran[0], "the step ran for a Litestream that had exited");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

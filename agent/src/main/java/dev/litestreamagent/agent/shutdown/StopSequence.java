@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -19,13 +18,25 @@ import org.slf4j.Logger;
  * hook still run when only the final-sync reserve of the stop timeout is left (a hook that hangs),
  * the watchdog stops replication itself, so the agent never waits on the application's hang and
  * never adds one of its own. Litestream keeps replicating while the hooks run; the final sync only
- * has to carry the last second.
+ * has to carry the last second. Only on the ordered path may the stop hold back the writers that are
+ * no hook ({@link WriterHalt}): on the watchdog's, a hook still running could be one of them.
  */
 public final class StopSequence {
+    /** Stops replication: Litestream's final sync. */
+    @FunctionalInterface
+    public interface Stop {
+        /**
+         * @param finalSyncTimeout the longest wait for the final sync
+         * @param applicationDone every application hook has returned: writers that still commit are no
+         *        hook, and may be held back (false: a hook may still commit, or wait on such a hold)
+         */
+        void stop(Duration finalSyncTimeout, boolean applicationDone);
+    }
+
     /** The share of the stop timeout kept for Litestream's final sync when application hooks run long. */
     private static final Duration MAX_RESERVE = Duration.ofSeconds(10);
 
-    private final Consumer<Duration> stopReplication;
+    private final Stop stopReplication;
     private final Duration stopTimeout;
     private final Duration reserve;
     private final Logger log;
@@ -36,7 +47,7 @@ public final class StopSequence {
     /**
      * @param stopReplication stops replication, waiting at most the given time for the final sync; called once
      */
-    public StopSequence(Consumer<Duration> stopReplication, Duration stopTimeout, Logger log) {
+    public StopSequence(Stop stopReplication, Duration stopTimeout, Logger log) {
         this.stopReplication = stopReplication;
         this.stopTimeout = stopTimeout;
         Duration half = stopTimeout.dividedBy(2);
@@ -79,12 +90,12 @@ public final class StopSequence {
     void afterApplicationHooks() {
         long begun = begunNanos;
         Duration left = begun < 0 ? stopTimeout : stopTimeout.minusNanos(System.nanoTime() - begun);
-        stop(left.compareTo(reserve) > 0 ? left : reserve);
+        stop(left.compareTo(reserve) > 0 ? left : reserve, true);
     }
 
     /** Fallback without the system slot: stop right away, as one of the application hooks. */
     private void stopNow() {
-        stop(stopTimeout);
+        stop(stopTimeout, false);
     }
 
     private void watch() {
@@ -98,16 +109,16 @@ public final class StopSequence {
         log.warn("The application's shutdown hooks still run {} ms after the JVM began to exit: Litestream does its "
                 + "final sync now (litestream.stop-timeout={}); rows committed after it stay local until the next start",
                 stopTimeout.minus(reserve).toMillis(), Durations.format(stopTimeout));
-        stop(reserve);
+        stop(reserve, false);
     }
 
-    private void stop(Duration finalSyncTimeout) {
+    private void stop(Duration finalSyncTimeout, boolean applicationDone) {
         if (!stopped.compareAndSet(false, true)) {
             awaitDone(); // the other path is stopping: the slot must not let the JVM halt before it finished
             return;
         }
         try {
-            stopReplication.accept(finalSyncTimeout);
+            stopReplication.stop(finalSyncTimeout, applicationDone);
         } finally {
             done.countDown();
         }

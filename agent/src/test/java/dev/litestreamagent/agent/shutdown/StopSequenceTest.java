@@ -15,10 +15,16 @@ import org.slf4j.helpers.NOPLogger;
 
 class StopSequenceTest {
     private final List<Duration> stops = new CopyOnWriteArrayList<>();
+    private final List<Boolean> applicationDone = new CopyOnWriteArrayList<>();
+
+    private void record(Duration finalSyncTimeout, boolean done) {
+        stops.add(finalSyncTimeout);
+        applicationDone.add(done);
+    }
 
     @Test
     void stopsOnceWhenTheApplicationHooksAreDone() {
-        StopSequence sequence = new StopSequence(stops::add, Duration.ofSeconds(20), NOPLogger.NOP_LOGGER);
+        StopSequence sequence = new StopSequence(this::record, Duration.ofSeconds(20), NOPLogger.NOP_LOGGER);
         sequence.begin();
         sequence.afterApplicationHooks();
 
@@ -26,17 +32,19 @@ class StopSequenceTest {
         // nearly the whole stop timeout is left for the final sync, and at least the reserve
         assertTrue(stops.get(0).compareTo(Duration.ofSeconds(10)) >= 0 && stops.get(0).compareTo(Duration.ofSeconds(20)) <= 0,
                 stops.toString());
+        assertEquals(List.of(true), applicationDone, "every hook returned: the writers left may be held back");
     }
 
     @Test
     void aHangingApplicationHookGetsTheStopTimeoutLessTheReserveThenTheWatchdogStops() throws Exception {
-        StopSequence sequence = new StopSequence(stops::add, Duration.ofMillis(600), NOPLogger.NOP_LOGGER);
+        StopSequence sequence = new StopSequence(this::record, Duration.ofMillis(600), NOPLogger.NOP_LOGGER);
         long begun = System.nanoTime();
         sequence.begin(); // the application hooks never finish: the system slot never runs
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !stops.isEmpty());
         assertTrue(System.nanoTime() - begun >= Duration.ofMillis(300).toNanos(), "the hooks had the stop timeout less the reserve");
         assertEquals(List.of(Duration.ofMillis(300)), stops);
+        assertEquals(List.of(false), applicationDone, "a hook still runs: it may be a writer, never hold it back");
 
         sequence.afterApplicationHooks(); // the hooks return late after all: nothing more to do
         assertEquals(1, stops.size());
@@ -46,7 +54,7 @@ class StopSequenceTest {
     void theSystemSlotWaitsForAStopTheWatchdogBegan() throws Exception {
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        StopSequence sequence = new StopSequence(timeout -> {
+        StopSequence sequence = new StopSequence((timeout, done) -> {
             stopping.countDown();
             awaitQuietly(release);
             stops.add(timeout);

@@ -9,6 +9,8 @@ final class Options {
     private int hookRows = 5;
     private long hookMillis = 300;
     private boolean hangHook;
+    private int daemonWriters;
+    private String exitWhen;
 
     private Options() {
     }
@@ -23,7 +25,7 @@ final class Options {
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(name + " needs a value; expected --url URL, --writers N, --rate N,"
-                        + " --rows N, --hook-rows N, --hook-ms MS or --hang-hook");
+                        + " --rows N, --hook-rows N, --hook-ms MS, --daemon-writers N, --exit-when FILE or --hang-hook");
             }
             String value = args[++i];
             switch (name) {
@@ -45,9 +47,15 @@ final class Options {
                 case "--hook-ms":
                     o.hookMillis = (long) number(name, value, 0);
                     break;
+                case "--daemon-writers":
+                    o.daemonWriters = (int) number(name, value, 0);
+                    break;
+                case "--exit-when":
+                    o.exitWhen = value;
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument " + name + "; expected --url URL, --writers N,"
-                            + " --rate N, --rows N, --hook-rows N, --hook-ms MS or --hang-hook");
+                            + " --rate N, --rows N, --hook-rows N, --hook-ms MS, --daemon-writers N, --exit-when FILE or --hang-hook");
             }
         }
         return o;
@@ -93,5 +101,15 @@ final class Options {
 
     boolean hangHook() {
         return hangHook;
+    }
+
+    /** Daemon threads committing as fast as they can, which no hook stops. */
+    int daemonWriters() {
+        return daemonWriters;
+    }
+
+    /** A file whose appearance makes the application call {@code System.exit(0)}; null: none. */
+    String exitWhen() {
+        return exitWhen;
     }
 }
