@@ -91,6 +91,7 @@ final class DatabasesReader {
             databases.add(new DatabaseConfig(alias, path, location.get().url, checked, litestreamOptions, restore,
                     defaulted, scan));
         }
+        directories.refuseOverlaps(databases);
         return databases;
     }
 

@@ -5,6 +5,7 @@ import dev.litestreamagent.settings.Keys;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,13 +62,47 @@ final class DirectoryEntries {
         } else if (pattern.get().indexOf('/') >= 0) {
             reader.problem(patternKey, pattern.get(), "a pattern without '/': Litestream matches it against each "
                     + "file's name (set " + prefix + Keys.DB_RECURSIVE.name() + "=true for subdirectories)");
-        } else if (!isGoPattern(pattern.get())) {
-            reader.problem(patternKey, pattern.get(), "a pattern Go's filepath.Match accepts (*, ?, [a-z], \\ "
-                    + "escapes; every '[' closed)");
+        } else {
+            try {
+                GoPattern.compile(pattern.get());
+            } catch (IllegalArgumentException e) {
+                reader.problem(patternKey, pattern.get(), "a pattern Go's filepath.Match accepts (*, ?, [a-z], [^a-z], "
+                        + "\\ escapes), not " + e.getMessage());
+            }
         }
         Boolean recursive = reader.read(prefix + Keys.DB_RECURSIVE.name(), Keys.DB_RECURSIVE.type(), null);
         Boolean watch = reader.read(prefix + Keys.DB_WATCH.name(), Keys.DB_WATCH.type(), null);
         return new DirectoryScan(pattern.orElse(""), recursive, watch);
+    }
+
+    /**
+     * A problem for each database file that a directory entry would replicate as well: Litestream would run two
+     * replications of one file, whose replicas' histories would then interleave.
+     */
+    void refuseOverlaps(List<DatabaseConfig> entries) {
+        for (DatabaseConfig directory : entries) {
+            if (!directory.directory().isPresent()) {
+                continue;
+            }
+            DirectoryScan scan = directory.directory().get();
+            GoPattern pattern;
+            try {
+                pattern = GoPattern.compile(scan.pattern());
+            } catch (IllegalArgumentException reported) {
+                continue;
+            }
+            for (DatabaseConfig file : entries) {
+                Path parent = file.path().getParent();
+                boolean inside = parent != null && (scan.recursive().orElse(false) ? parent.startsWith(directory.path())
+                        : parent.equals(directory.path()));
+                if (!file.directory().isPresent() && inside && pattern.matches(file.path().getFileName().toString())) {
+                    reader.problem(Keys.DB_DIR.nameFor(directory.alias()), directory.path().toString(), "a directory "
+                            + "whose pattern leaves out " + file.path() + ", which " + Keys.DBS + file.alias()
+                            + " names already (one replicator per database): remove that alias, or narrow "
+                            + Keys.DB_PATTERN.nameFor(directory.alias()));
+                }
+            }
+        }
     }
 
     /** The scan settings of a database file's entry: without {@code dir} they would mean nothing. */
@@ -83,29 +118,10 @@ final class DirectoryEntries {
     boolean noRestoreOnStart(String prefix) {
         String key = prefix + Keys.DB_RESTORE_ON_START.name();
         if (Boolean.TRUE.equals(reader.read(key, Keys.DB_RESTORE_ON_START.type(), null))) {
-            reader.problem(key, "true", "no restore on start for a directory entry (" + prefix + Keys.DB_DIR.name() + "): Litestream finds "
-                + "its databases itself, so none is known to restore; restore each file with the CLI's restore "
-                + "and a replica URL");
+            reader.problem(key, "true", "no restore on start for a directory entry (" + prefix + Keys.DB_DIR.name()
+                    + "): Litestream finds its databases itself, so none is known to restore; restore each file with "
+                    + "the CLI's restore and a replica URL");
         }
         return false;
-    }
-
-    /** Whether Go's {@code filepath.Match} accepts {@code pattern}: every {@code [} closed, no trailing {@code \}. */
-    private static boolean isGoPattern(String pattern) {
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                if (++i == pattern.length()) {
-                    return false;
-                }
-            } else if (c == '[') {
-                int close = pattern.indexOf(']', i + 2);
-                if (close < 0) {
-                    return false;
-                }
-                i = close;
-            }
-        }
-        return true;
     }
 }

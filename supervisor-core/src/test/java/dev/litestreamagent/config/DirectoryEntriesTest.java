@@ -59,8 +59,11 @@ class DirectoryEntriesTest {
                 + "matches it against each file's name (set litestream.dbs.t.recursive=true for subdirectories)"),
                 problems("dbs.t.dir=/d;dbs.t.pattern=sub/*.db" + REPLICA));
         assertEquals(List.of("litestream.dbs.t.pattern: was \"[a-z.db\", expected a pattern Go's filepath.Match "
-                + "accepts (*, ?, [a-z], \\ escapes; every '[' closed)"),
+                + "accepts (*, ?, [a-z], [^a-z], \\ escapes), not a '[' that is never closed"),
                 problems("dbs.t.dir=/d;dbs.t.pattern=[a-z.db" + REPLICA));
+        assertEquals(List.of("litestream.dbs.t.pattern: was \"db\\\", expected a pattern Go's filepath.Match "
+                + "accepts (*, ?, [a-z], [^a-z], \\ escapes), not a '\\' at the end escapes nothing"),
+                problems("dbs.t.dir=/d;dbs.t.pattern=db\\" + REPLICA));
         assertEquals(List.of("litestream.dbs.t.watch: was \"often\", expected true or false"),
                 problems("dbs.t.dir=/d;dbs.t.pattern=*.db;dbs.t.watch=often" + REPLICA));
     }
@@ -75,6 +78,31 @@ class DirectoryEntriesTest {
                 + "directory entry (litestream.dbs.t.dir): Litestream finds its databases itself, so none is known to "
                 + "restore; restore each file with the CLI's restore and a replica URL"),
                 problems("dbs.t.dir=/d;dbs.t.pattern=*.db;dbs.t.restore-on-start=true" + REPLICA));
+    }
+
+    @Test
+    void aDatabaseFileTheDirectoryWouldReplicateToo() throws Exception {
+        String file = "dbs.a.path=/d/sub/a.db;dbs.a.replica.type=file;dbs.a.replica.path=/c;";
+        assertEquals(List.of("litestream.dbs.t.dir: was \"/d\", expected a directory whose pattern leaves out "
+                + "/d/sub/a.db, which litestream.dbs.a names already (one replicator per database): remove that alias, "
+                + "or narrow litestream.dbs.t.pattern"),
+                problems(file + "dbs.t.dir=/d;dbs.t.pattern=[a-c]*.db;dbs.t.recursive=true" + REPLICA));
+        assertEquals(1, load(file + "dbs.t.dir=/d;dbs.t.pattern=[a-c]*.db" + REPLICA).directories().size(),
+                "not recursive: the subdirectory's file is not the directory's");
+        assertEquals(1, load(file + "dbs.t.dir=/d;dbs.t.pattern=[^a]*.db;dbs.t.recursive=true" + REPLICA)
+                .directories().size(), "a pattern that leaves it out");
+    }
+
+    @Test
+    void goPatternsMatchAsFilepathMatchDoes() {
+        assertTrue(GoPattern.compile("*.db").matches("a.db"));
+        assertFalse(GoPattern.compile("*.db").matches("a.db-wal"));
+        assertTrue(GoPattern.compile("t?-[0-9].sqlite").matches("t1-7.sqlite"));
+        assertTrue(GoPattern.compile("[^.]*").matches("app"));
+        assertFalse(GoPattern.compile("[^.]*").matches(".hidden"));
+        assertTrue(GoPattern.compile("\\*x").matches("*x"));
+        assertFalse(GoPattern.compile("\\*x").matches("ax"));
+        assertTrue(GoPattern.compile("[\\]a]").matches("]"));
     }
 
     @Test
