@@ -33,7 +33,10 @@ class ExecAndDirectoryCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(ProcessLauncher launcher, String... args) {
-        Map<String, String> binary = Map.of("litestream.bin-path", TestBinary.litestream().toString());
+        return run(Map.of("litestream.bin-path", TestBinary.litestream().toString()), launcher, args);
+    }
+
+    private int run(Map<String, String> binary, ProcessLauncher launcher, String... args) {
         return new Cli(() -> ConfigCliContext.load(ConfigInput.of(null, binary, Map.of(), dir, null)), launcher,
                 Clock.SYSTEM, () -> {
                     throw new AssertionError("verify is not under test here");
@@ -65,6 +68,24 @@ class ExecAndDirectoryCliTest {
         Path copy = dir.resolve("copy.db");
         assertEquals(0, run(new SystemProcessLauncher(), "restore", "-o", copy.toString(), "default"), err());
         assertEquals(20, Sqlite.count(copy), "the rows replicated before the command ended");
+    }
+
+    @Test
+    void replicateWithA05BinaryReplicatesADirectoryEntryAlone() throws Exception {
+        Path fake = dir.resolve("litestream");
+        Files.writeString(fake, "#!/bin/sh\necho v0.5.16\n");
+        fake.toFile().setExecutable(true);
+        Files.writeString(dir.resolve("litestream.properties"), "litestream.dbs.tenants.dir=tenants\n"
+                + "litestream.dbs.tenants.pattern=*.db\nlitestream.dbs.tenants.watch=true\n"
+                + "litestream.dbs.tenants.replica.type=file\nlitestream.dbs.tenants.replica.path=replica\n");
+        Map<String, String> binary = Map.of("litestream.bin-path", fake.toString(),
+                "litestream.cache-dir", dir.resolve("cache").toString());
+        RecordingLauncher launcher = new RecordingLauncher();
+
+        assertEquals(0, run(binary, launcher, "replicate"), err());
+        assertEquals(List.of(fake.toString(), "replicate", "-config", "CONFIG"), launcher.lastArgs());
+        assertTrue(launcher.configContents.get(0).contains("dbs:\n  - dir: " + dir.resolve("tenants")
+                + "\n    pattern: '*.db'\n    watch: true\n    replica:\n"), launcher.configContents.get(0));
     }
 
     @Test
