@@ -97,8 +97,9 @@ final class DirectoryEntries {
                         : parent.equals(directory.path()));
                 if (!file.directory().isPresent() && inside && pattern.matches(file.path().getFileName().toString())) {
                     reader.problem(Keys.DB_DIR.nameFor(directory.alias()), directory.path().toString(), "a directory "
-                            + "whose pattern leaves out " + file.path() + ", which " + Keys.DBS + file.alias()
-                            + " names already (one replicator per database): remove that alias, or narrow "
+                            + "whose pattern leaves out " + file.path() + ", which " + (file.jdbcUrl().isPresent()
+                            ? Keys.DB_URL : Keys.DB_PATH).nameFor(file.alias()) + " names already (one replicator "
+                            + "per database): remove that alias, or narrow "
                             + Keys.DB_PATTERN.nameFor(directory.alias()));
                 }
             }

@@ -84,7 +84,7 @@ class DirectoryEntriesTest {
     void aDatabaseFileTheDirectoryWouldReplicateToo() throws Exception {
         String file = "dbs.a.path=/d/sub/a.db;dbs.a.replica.type=file;dbs.a.replica.path=/c;";
         assertEquals(List.of("litestream.dbs.t.dir: was \"/d\", expected a directory whose pattern leaves out "
-                + "/d/sub/a.db, which litestream.dbs.a names already (one replicator per database): remove that alias, "
+                + "/d/sub/a.db, which litestream.dbs.a.path names already (one replicator per database): remove that alias, "
                 + "or narrow litestream.dbs.t.pattern"),
                 problems(file + "dbs.t.dir=/d;dbs.t.pattern=[a-c]*.db;dbs.t.recursive=true" + REPLICA));
         assertEquals(1, load(file + "dbs.t.dir=/d;dbs.t.pattern=[a-c]*.db" + REPLICA).directories().size(),
