@@ -6,6 +6,7 @@ import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 import java.lang.instrument.Instrumentation;
+import java.util.Optional;
 
 /**
  * What premain and agentmain do: as little as possible before returning. The configuration is
@@ -57,6 +58,11 @@ final class AgentBootstrap {
         AgentLogging.threshold(config.logLevel());
         if (!config.enabled()) {
             AgentLog.logger(AgentBootstrap.class).info("Disabled (litestream.enabled=false): no replication");
+            return;
+        }
+        Optional<String> cliOnly = CliOnlySettings.problem(config);
+        if (cliOnly.isPresent()) {
+            fail(mode, config.required(), cliOnly.get());
             return;
         }
         if (config.databases().isEmpty()) {

@@ -43,6 +43,7 @@ final class ConfigCliContext implements CliContext {
     private final String binaryProblem;
     private final String lookedIn;
     private final List<DatabaseRef> databases;
+    private final List<DatabaseRef> directories;
     private RenderedConfig rendered;
 
     private ConfigCliContext(AgentConfig config, LitestreamVersion version, ResolvedBinary binary,
@@ -54,6 +55,8 @@ final class ConfigCliContext implements CliContext {
         this.lookedIn = lookedIn;
         this.databases = config.databases().stream()
                 .map(db -> new DatabaseRef(db.alias(), db.path(), replicaNames(db))).collect(Collectors.toList());
+        this.directories = config.directories().stream().map(db -> new DatabaseRef(db.alias(), db.path()))
+                .collect(Collectors.toList());
     }
 
     /** The names of the database's replicas that have one (several replicas always do), in the config's order. */
@@ -183,6 +186,11 @@ final class ConfigCliContext implements CliContext {
     @Override
     public List<DatabaseRef> databases() {
         return databases;
+    }
+
+    @Override
+    public List<DatabaseRef> directories() {
+        return directories;
     }
 
     @Override

@@ -22,6 +22,8 @@ public final class AgentConfig {
     private final LitestreamVersion statedVersion;
     private final boolean enabled;
     private final boolean required;
+    private final List<DatabaseConfig> directories;
+    private final String exec;
     private final boolean restoreOnStart;
     private final Duration restoreTimeout;
     private final Duration stopTimeout;
@@ -49,6 +51,8 @@ public final class AgentConfig {
 
     private AgentConfig(Builder b) {
         this.databases = Collections.unmodifiableList(new ArrayList<>(b.databases));
+        this.directories = Collections.unmodifiableList(new ArrayList<>(b.directories));
+        this.exec = b.exec;
         this.workingDirectory = b.workingDirectory;
         this.binPath = b.binPath;
         this.statedVersion = b.statedVersion;
@@ -105,8 +109,26 @@ public final class AgentConfig {
         return Optional.ofNullable(downloadSha256);
     }
 
+    /** The database files; not the {@link #directories()}, whose files Litestream finds itself. */
     public List<DatabaseConfig> databases() {
         return databases;
+    }
+
+    /**
+     * The {@code litestream.dbs.<alias>.dir} entries (Litestream 0.5's directory replication), each with its
+     * {@link DatabaseConfig#directory()}: rendered into the YAML, but no per-file work (restore on start,
+     * locks, verify, health) knows their files.
+     */
+    public List<DatabaseConfig> directories() {
+        return directories;
+    }
+
+    /**
+     * {@code litestream.exec}: the command Litestream's {@code replicate} runs and ends with. A command line
+     * may carry credentials, so it is a secret: never print it.
+     */
+    public Optional<String> exec() {
+        return Optional.ofNullable(exec);
     }
 
     /** By alias first, then by file path (relative paths against the working directory the config was loaded in). */
@@ -251,6 +273,8 @@ public final class AgentConfig {
     /** Filled in by {@link ConfigLoader}, which takes every default from the key registry. */
     static final class Builder {
         final List<DatabaseConfig> databases = new ArrayList<>();
+        final List<DatabaseConfig> directories = new ArrayList<>();
+        String exec;
         final List<String> warnings = new ArrayList<>();
         final Map<String, String> settings = new TreeMap<>();
         final Map<String, String> litestreamGlobal = new LinkedHashMap<>();

@@ -56,9 +56,12 @@ public final class ConfigLoader {
         b.downloadEnabled = r.read(Keys.DOWNLOAD_ENABLED);
         b.downloadBaseUrl = r.read(Keys.DOWNLOAD_BASE_URL);
         b.downloadSha256 = r.optional(Keys.DOWNLOAD_SHA256).orElse(null);
-        b.databases.addAll(new DatabasesReader(r, input, variables)
-                .read(b.restoreOnStart, Optional.ofNullable(b.pathPrefix)));
-        if (b.databases.isEmpty() && !r.hasProblems()) {
+        b.exec = r.optional(Keys.EXEC).orElse(null);
+        for (DatabaseConfig db : new DatabasesReader(r, input, variables)
+                .read(b.restoreOnStart, Optional.ofNullable(b.pathPrefix))) {
+            (db.directory().isPresent() ? b.directories : b.databases).add(db);
+        }
+        if (b.databases.isEmpty() && b.directories.isEmpty() && !r.hasProblems()) {
             b.warnings.add("no database configured (litestream.dbs.<alias>.url or .path): nothing to replicate");
         }
         r.reportUnread();

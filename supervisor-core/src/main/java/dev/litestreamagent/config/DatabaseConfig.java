@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** One replicated database: its alias, file, replicas and per-database settings. */
+/**
+ * One replicated database: its alias, file, replicas and per-database settings; or, for a
+ * {@link #directory()} entry, a directory of databases that Litestream finds itself.
+ */
 public final class DatabaseConfig {
     private final String alias;
     private final Path path;
@@ -15,9 +18,11 @@ public final class DatabaseConfig {
     private final Map<String, String> litestreamOptions;
     private final boolean restoreOnStart;
     private final boolean defaultReplica;
+    private final DirectoryScan directory;
 
     DatabaseConfig(String alias, Path path, String url, Map<String, Map<String, String>> replicas,
-            Map<String, String> litestreamOptions, boolean restoreOnStart, boolean defaultReplica) {
+            Map<String, String> litestreamOptions, boolean restoreOnStart, boolean defaultReplica,
+            DirectoryScan directory) {
         this.alias = alias;
         this.path = path;
         this.url = url;
@@ -27,6 +32,7 @@ public final class DatabaseConfig {
         this.litestreamOptions = Collections.unmodifiableMap(new LinkedHashMap<>(litestreamOptions));
         this.restoreOnStart = restoreOnStart;
         this.defaultReplica = defaultReplica;
+        this.directory = directory;
     }
 
     /** The name after {@code litestream.dbs.}. */
@@ -34,7 +40,7 @@ public final class DatabaseConfig {
         return alias;
     }
 
-    /** Absolute and normalized. */
+    /** Absolute and normalized: the database file, or a directory entry's directory. */
     public Path path() {
         return path;
     }
@@ -71,6 +77,14 @@ public final class DatabaseConfig {
         return restoreOnStart;
     }
 
+    /**
+     * Present for a {@code litestream.dbs.<alias>.dir} entry (Litestream 0.5's directory replication), which
+     * {@link AgentConfig#databases()} never holds: only {@link AgentConfig#directories()} does.
+     */
+    public Optional<DirectoryScan> directory() {
+        return Optional.ofNullable(directory);
+    }
+
     /** True when no {@code replica.*} was configured and the S3 default replica was generated. */
     public boolean defaultReplica() {
         return defaultReplica;
@@ -78,7 +92,8 @@ public final class DatabaseConfig {
 
     @Override
     public String toString() {
-        return "DatabaseConfig[" + alias + " -> " + path + (defaultReplica ? ", default replica" : "")
+        return "DatabaseConfig[" + alias + " -> " + path + (directory != null ? " (directory, "
+                + directory.pattern() + ")" : "") + (defaultReplica ? ", default replica" : "")
                 + ", replica types " + replicas.values().stream().map(r -> r.getOrDefault("type", "(from url)"))
                 .collect(java.util.stream.Collectors.toList()) + "]";
     }

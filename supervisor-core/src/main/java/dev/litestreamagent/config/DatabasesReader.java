@@ -26,9 +26,11 @@ final class DatabasesReader {
     private final Map<String, String> env;
     private final Path workingDirectory;
     private final VariableCheck variables;
+    private final DirectoryEntries directories;
 
     DatabasesReader(SettingReader reader, ConfigInput input, VariableCheck variables) {
         this.reader = reader;
+        this.directories = new DirectoryEntries(reader, input.workingDirectory());
         this.variables = variables;
         this.env = input.env();
         this.workingDirectory = input.workingDirectory();
@@ -62,9 +64,14 @@ final class DatabasesReader {
                 reader.skip(prefix);
                 continue;
             }
-            Optional<Location> location = location(prefix);
-            boolean restore = reader.read(Keys.DB_RESTORE_ON_START.nameFor(alias), Keys.DB_RESTORE_ON_START.type(),
-                    restoreOnStartDefault);
+            boolean isDirectory = reader.string(prefix + Keys.DB_DIR.name()).isPresent();
+            Optional<Location> location = isDirectory ? directories.location(prefix) : location(prefix);
+            DirectoryScan scan = isDirectory ? directories.scan(prefix) : null;
+            if (!isDirectory) {
+                directories.refuseScanKeys(prefix);
+            }
+            boolean restore = isDirectory ? directories.noRestoreOnStart(prefix) : reader.read(
+                    Keys.DB_RESTORE_ON_START.nameFor(alias), Keys.DB_RESTORE_ON_START.type(), restoreOnStartDefault);
             Map<String, String> litestreamOptions = litestreamOptions(alias);
             boolean defaulted = reader.keysUnder(prefix + Keys.REPLICA).isEmpty()
                     && reader.keysUnder(prefix + Keys.REPLICAS).isEmpty();
@@ -82,8 +89,9 @@ final class DatabasesReader {
             Map<String, Map<String, String>> checked = defaulted ? Collections.singletonMap(prefix + Keys.REPLICA,
                     defaultReplica(alias, path, pathPrefix, defaultReplicaOptions)) : configured;
             databases.add(new DatabaseConfig(alias, path, location.get().url, checked, litestreamOptions, restore,
-                    defaulted));
+                    defaulted, scan));
         }
+        directories.refuseOverlaps(databases);
         return databases;
     }
 
@@ -212,7 +220,7 @@ final class DatabasesReader {
     }
 
     /** The database file, the key that named it, and the JDBC URL when it was given as one. */
-    private static final class Location {
+    static final class Location {
         final String key;
         final Path path;
         final String url;

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,19 @@ final class EnvEncoding {
         }
         environment.put(name, escaped);
         secrets.add(value);
+        return new Quoted("${" + name + "}");
+    }
+
+    /**
+     * {@code litestream.exec}'s command, a secret as a whole and taken literally, prefixed so that it starts without
+     * any secret variable, its own included: call it after every other secret is in.
+     */
+    Object execCommand(String command) {
+        String name = SECRET_PREFIX + "EXEC";
+        Set<String> names = new TreeSet<>(environment.keySet());
+        names.add(name);
+        environment.put(name, doubleQuotedContent(RenderedConfig.withoutSecrets(command, names)));
+        secrets.add(command);
         return new Quoted("${" + name + "}");
     }
 

@@ -1,6 +1,7 @@
 package dev.litestreamagent.config;
 
 import dev.litestreamagent.secrets.Credentials;
+import dev.litestreamagent.settings.Keys;
 import dev.litestreamagent.settings.References;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,9 +26,10 @@ final class Secrets {
     private Secrets() {
     }
 
-    /** Whether the last segment of a key ({@code litestream.dbs.x.replica.password}) is a credential option. */
+    /** Whether the last segment of a key ({@code litestream.dbs.x.replica.password}) is a credential option, or the key is {@code litestream.exec}. */
     static boolean isSecretKey(String key) {
-        return isSecretOption(key.substring(key.lastIndexOf('.') + 1));
+        // a command line may carry a password flag or a URL with credentials: no rule could tell which words
+        return key.equals(Keys.EXEC.name()) || isSecretOption(key.substring(key.lastIndexOf('.') + 1));
     }
 
     /**

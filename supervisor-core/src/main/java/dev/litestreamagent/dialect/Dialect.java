@@ -120,6 +120,17 @@ public abstract class Dialect {
     /** Whether a database may have several replicas (else exactly one). */
     public abstract boolean severalReplicas();
 
+    /** Whether a {@code dbs} entry may name a directory of databases instead of one file (in some release of it). */
+    public final boolean directoryReplication() {
+        return directoryOptionSince("dir").isPresent();
+    }
+
+    /**
+     * The first release that reads {@code option} ({@code dir}, {@code pattern}, {@code recursive}, {@code watch})
+     * of a directory entry; empty when this dialect has no directory replication.
+     */
+    public abstract Optional<LitestreamVersion> directoryOptionSince(String option);
+
     /**
      * Puts the replicas of a database into its {@code dbs} entry, under the key this version reads; more
      * than one only when {@link #severalReplicas()}.

@@ -74,6 +74,11 @@ final class Litestream03 extends Dialect {
     }
 
     @Override
+    public Optional<LitestreamVersion> directoryOptionSince(String option) {
+        return Optional.empty();
+    }
+
+    @Override
     public boolean severalReplicas() {
         return true;
     }

@@ -36,6 +36,8 @@ final class Litestream05 extends Dialect {
     private static final Set<String> GLOBAL_OPTIONS = flags("addr", "logging", "mcp-addr", "snapshot", "levels",
             "heartbeat-url", "heartbeat-interval", "shutdown-sync-timeout");
     private static final Map<String, Set<String>> SUBCOMMANDS = new HashMap<>();
+    private static final LitestreamVersion DIRECTORY_SINCE = new LitestreamVersion(0, 5, 3);
+    private static final LitestreamVersion WATCH_SINCE = new LitestreamVersion(0, 5, 4);
     /** The agent's {@code status} is its own; Litestream's is run as {@code litestream-status}. */
     private static final String LITESTREAM_STATUS = "litestream-status";
 
@@ -97,6 +99,12 @@ final class Litestream05 extends Dialect {
     }
 
     /** One replica per database: a {@code replicas:} list of more than one is refused by 0.5. */
+    /** {@code dir}, {@code pattern} and {@code recursive} came with v0.5.3, {@code watch} with v0.5.4. */
+    @Override
+    public Optional<LitestreamVersion> directoryOptionSince(String option) {
+        return Optional.of(option.equals("watch") ? WATCH_SINCE : DIRECTORY_SINCE);
+    }
+
     @Override
     public boolean severalReplicas() {
         return false;

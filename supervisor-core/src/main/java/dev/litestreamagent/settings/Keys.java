@@ -78,6 +78,8 @@ public final class Keys {
             ValueType.GO_DURATION, "how often it calls it, at least 1m (0.5+)");
     public static final Key<String> SHUTDOWN_SYNC_TIMEOUT = litestreamGlobal("litestream.shutdown-sync-timeout",
             ValueType.GO_DURATION, "how long Litestream 0.5 retries its final sync at shutdown (0.5+)");
+    public static final Key<String> EXEC = top("litestream.exec", ValueType.text("a command line"), null,
+            "a command the CLI's replicate runs, ending when it ends (Litestream's exec); refused by the agent");
     public static final Key<String> HEALTH_ADDR = top("litestream.health.addr", ValueType.ADDRESS, null,
             "the agent's health and metrics endpoint (/livez, /readyz, /health, /metrics); off when unset");
     public static final Key<String> LOGGING_LEVEL = top("litestream.logging.level",
@@ -139,6 +141,14 @@ public final class Keys {
             "the database as a jdbc:sqlite: URL");
     public static final Key<String> DB_PATH = database("path", ValueType.text("a file path"), false,
             "the database as a file path");
+    public static final Key<String> DB_DIR = database("dir", ValueType.text("a directory path"), false,
+            "or a directory of databases, replicated by Litestream 0.5 (with pattern)");
+    public static final Key<String> DB_PATTERN = database("pattern",
+            ValueType.text("a file name pattern such as *.db"), false, "which files of dir are databases");
+    public static final Key<Boolean> DB_RECURSIVE = database("recursive", ValueType.BOOLEAN, false,
+            "true: dir's subdirectories too");
+    public static final Key<Boolean> DB_WATCH = database("watch", ValueType.BOOLEAN, false,
+            "true: databases created in dir later are replicated too");
     /** Its default is the global {@link #RESTORE_ON_START}. */
     public static final Key<Boolean> DB_RESTORE_ON_START = database("restore-on-start", ValueType.BOOLEAN, true,
             "per-database override of litestream.restore-on-start");

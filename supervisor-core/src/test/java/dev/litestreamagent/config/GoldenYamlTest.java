@@ -35,11 +35,10 @@ class GoldenYamlTest {
             "everything, 0.3.13", "everything, 0.5.2",
             "v05-only, 0.5.2",
             "replica-types-v03, 0.3.13", "replica-types-v05, 0.5.16", "v05-global, 0.5.16",
-            "several-replicas, 0.3.13"})
+            "several-replicas, 0.3.13", "v05-directory, 0.5.16", "exec, 0.3.13", "exec, 0.5.16"})
     void rendersTheExpectedYaml(String name, String version) throws Exception {
         // Relative paths in a properties file follow the file: here as if it lived in APP_DIR.
-        String yaml = render(name, version).yaml()
-                .replace(golden(name + ".properties").getParent().toString(), APP_DIR.toString());
+        String yaml = render(name, version).yaml().replace(goldenDirectory(), APP_DIR.toString());
         Path expected = golden(name + ".v" + version.substring(0, 3) + ".yml");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(sourceTree(expected), yaml);
@@ -91,9 +90,47 @@ class GoldenYamlTest {
                 "LSA_SECRET_APP__S3_SECRET_ACCESS_KEY", "s3cret"), render("several-replicas", "0.3.13").environment());
     }
 
+    @Test
+    void aV03BinaryRefusesDirectoryEntriesNamingTheirKeyAndTheVersion() throws Exception {
+        String goldenDirectory = goldenDirectory();
+        ConfigException e = assertThrows(ConfigException.class, () -> render("v05-directory", "0.3.13"));
+        assertEquals(List.of("litestream.dbs.archive.dir: was \"/srv/app/archive\", expected Litestream 0.5 or later "
+                + "for this setting (the binary is v0.3.13): remove it or install a newer Litestream",
+                "litestream.dbs.tenants.dir: was \"/var/lib/app/tenants\", expected Litestream 0.5 or later for this "
+                + "setting (the binary is v0.3.13): remove it or install a newer Litestream"),
+                e.problems().stream().map(p -> p.toString().replace(goldenDirectory, APP_DIR.toString()))
+                        .collect(Collectors.toList()));
+    }
+
+    @Test
+    void a05ReleaseBeforeDirectoryReplicationRefusesItAndOneBeforeWatchRefusesWatch() throws Exception {
+        ConfigException before = assertThrows(ConfigException.class, () -> render("v05-directory", "0.5.2"));
+        assertEquals(List.of("litestream.dbs.archive.dir", "litestream.dbs.tenants.dir", "litestream.dbs.tenants.watch"),
+                before.problems().stream().map(ConfigProblem::key).collect(Collectors.toList()));
+        ConfigException watch = assertThrows(ConfigException.class, () -> render("v05-directory", "0.5.3"));
+        assertEquals(List.of("litestream.dbs.tenants.watch: was \"true\", expected Litestream v0.5.4 or later for this "
+                + "setting (the binary is v0.5.3, which would ignore it): remove it or install a newer Litestream"),
+                watch.problems().stream().map(ConfigProblem::toString).collect(Collectors.toList()));
+    }
+
+    @Test
+    void theExecCommandTravelsInTheEnvironmentAndStartsWithoutAnySecretVariable() throws Exception {
+        RenderedConfig rendered = render("exec", "0.3.13");
+        assertEquals(Map.of(
+                "LSA_SECRET_APP_PASSWORD", "sftp-pass",
+                "LSA_SECRET_EXEC", "env -u LSA_SECRET_APP_PASSWORD -u LSA_SECRET_EXEC java -Dapp.password=s3cret -jar "
+                        + "app.jar"), rendered.environment());
+        assertEquals("the command ****", rendered.outputMask().apply("the command java -Dapp.password=s3cret -jar app.jar"));
+    }
+
     static RenderedConfig render(String name, String version) throws Exception {
         ConfigInput input = ConfigInput.of("config=" + golden(name + ".properties"), Map.of(), ENV, APP_DIR, null);
         return LitestreamYaml.render(ConfigLoader.load(input), LitestreamVersion.parse(version));
+    }
+
+    /** Where the properties files are: relative paths in them follow, which the tests show as {@link #APP_DIR}. */
+    private static String goldenDirectory() throws URISyntaxException {
+        return golden("v05-directory.properties").getParent().toString();
     }
 
     static Path golden(String file) throws URISyntaxException {

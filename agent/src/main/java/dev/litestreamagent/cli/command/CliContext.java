@@ -5,6 +5,7 @@ import dev.litestreamagent.dialect.LitestreamVersion;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,20 @@ public interface CliContext {
     Map<String, String> childEnvironment();
 
     List<DatabaseRef> databases();
+
+    /**
+     * The directory entries ({@code litestream.dbs.<alias>.dir}, Litestream 0.5's directory replication), each
+     * with its directory as path: {@code replicate} replicates them, but no command that works per database
+     * file knows their files.
+     */
+    default List<DatabaseRef> directories() {
+        return Collections.emptyList();
+    }
+
+    /** Neither a database file nor a directory entry is configured: {@code replicate} would have nothing to do. */
+    default boolean nothingConfigured() {
+        return databases().isEmpty() && directories().isEmpty();
+    }
 
     /** Why {@link #databases()} is empty, naming where the configuration was looked for: for an error message. */
     default String noDatabaseReason() {

@@ -20,7 +20,7 @@ final class ConfigCommand implements Command {
         if (!args.isEmpty()) {
             throw new UsageException("config: takes no arguments; seen \"" + String.join(" ", args) + "\"");
         }
-        if (context.databases().isEmpty()) {
+        if (context.nothingConfigured()) {
             throw new IllegalArgumentException("config: " + context.noDatabaseReason());
         }
         context.binaryProblem().ifPresent(problem -> tools.err().println("litestream-agent: config: rendered for"

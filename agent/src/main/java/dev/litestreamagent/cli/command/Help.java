@@ -106,11 +106,14 @@ public final class Help {
         StringBuilder text = new StringBuilder("Litestream: ").append(installed(context)
                         ? context.version() + " at " + context.binary() : "none found: " + context.binaryProblem().get())
                 .append("\nConfiguration: ").append(context.configSources()).append("\nDatabases:");
-        if (context.databases().isEmpty()) {
+        if (context.nothingConfigured()) {
             text.append(" none configured");
         }
         for (DatabaseRef db : context.databases()) {
             text.append("\n  ").append(String.format("%-12s %s", db.alias(), db.path()));
+        }
+        for (DatabaseRef db : context.directories()) {
+            text.append("\n  ").append(String.format("%-12s %s (directory: replicate only)", db.alias(), db.path()));
         }
         return text.append('\n').toString();
     }

@@ -57,7 +57,7 @@ final class LitestreamRunner {
      * otherwise say "no databases specified" and wait for a signal.
      */
     private GeneratedConfigFile writeConfig(String command) throws IOException {
-        if (context.databases().isEmpty()) {
+        if (context.nothingConfigured()) {
             throw new IllegalArgumentException(command + ": " + context.noDatabaseReason());
         }
         return GeneratedConfigFile.write(context.renderedYaml());

@@ -35,6 +35,7 @@ final class StatusCommand implements Command {
         }
         if (databases.isEmpty()) {
             databases.addAll(context.databases());
+            DatabaseArgument.noteDirectoriesLeftOut("status", context, tools.err());
         }
         if (databases.isEmpty()) {
             throw new IllegalArgumentException("status: " + context.noDatabaseReason());

@@ -39,7 +39,7 @@ public final class Tools {
     CliContext context(CommandSpec spec) {
         CliContext context = loader.load();
         // A missing configuration is the first thing to fix: no binary could help.
-        if (spec.positional().needsConfiguredDatabases() && context.databases().isEmpty()) {
+        if (spec.positional().needsConfiguredDatabases() && context.nothingConfigured()) {
             throw new IllegalArgumentException(spec.command() + ": " + context.noDatabaseReason());
         }
         context.binaryProblem().ifPresent(problem -> {

@@ -66,6 +66,7 @@ final class VerifyCommand implements Command {
         }
         if (all) {
             databases.addAll(context.databases());
+            DatabaseArgument.noteDirectoriesLeftOut("verify", context, tools.err());
         }
         if (databases.isEmpty()) {
             throw new UsageException("verify: expected a database alias or --all; seen "
