@@ -112,7 +112,6 @@ class StartupRestoreTest {
     void withS3DownTheFileReplicaRestoresEveryRowAndTheLogSaysSo(Harness harness) throws Exception {
         List<String> lines = new ArrayList<>(List.of("litestream.bin-path=" + harness.binary(),
                 "litestream.restore-on-start=true", "litestream.dbs.app.path=app.db"));
-        // S3 first: it is tried alone first too, and fails
         lines.addAll(harness.s3ReplicaProperties("litestream.dbs.app.replicas.s3.", "app"));
         lines.add("litestream.dbs.app.replicas.local.type=file");
         lines.add("litestream.dbs.app.replicas.local.path=" + harness.tempDir().resolve("file-replica"));
