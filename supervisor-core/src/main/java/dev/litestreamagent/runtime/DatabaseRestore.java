@@ -60,8 +60,11 @@ final class DatabaseRestore {
                 throw new RestoreFailedException(failure);
             }
             List<String> failures = new ArrayList<>();
-            for (String replica : alone) {
-                String failed = failure(db, replica, attempt(db, replica, deadline));
+            for (int i = 0; i < alone.size(); i++) {
+                String replica = alone.get(i);
+                // an equal share of what is left for each replica still to try: a hung one leaves the next its turn
+                long now = System.nanoTime();
+                String failed = failure(db, replica, attempt(db, replica, now + (deadline - now) / (alone.size() - i)));
                 if (failed != null) {
                     failures.add(failed);
                 } else if (Files.exists(db.path())) {
@@ -114,8 +117,9 @@ final class DatabaseRestore {
         String what = "restore of '" + db.alias() + "' (" + db.path() + ")" + (replica == null ? "" : " from replica '"
                 + replica + "'");
         if (result.timedOut()) {
-            return what + " did not finish within " + Durations.format(restoreTimeout)
-                    + " (litestream.restore-timeout); is the replica reachable?" + lastWords(result.output());
+            return what + " did not finish within " + (db.replicas().size() > 1 ? "its share of " : "")
+                    + Durations.format(restoreTimeout) + " (litestream.restore-timeout); is the replica reachable?"
+                    + lastWords(result.output());
         }
         if (result.exitCode() != 0) {
             return what + " failed: litestream exited " + result.exitCode() + lastWords(result.output());

@@ -16,6 +16,8 @@ import dev.litestreamagent.testing.LogCapture;
 import dev.litestreamagent.testing.ProcessResult;
 import dev.litestreamagent.testing.S3ProxyServer;
 import dev.litestreamagent.testing.Sqlite;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,5 +163,35 @@ class StartupRestoreTest {
         assertTrue(e.getMessage().contains("from replica 'east' failed") && e.getMessage().contains("from replica 'west' failed"),
                 e.getMessage());
         assertFalse(Files.exists(harness.tempDir().resolve("app.db")));
+    }
+
+    @Test
+    void aHungReplicaLeavesTheNextOneItsShareOfTheTimeout(Harness harness) throws Exception {
+        Path db = Sqlite.create(harness.tempDir().resolve("app.db"));
+        Sqlite.insert(db, 1, 12);
+        Path replica = harness.tempDir().resolve("file-replica");
+        Path seed = harness.writeConfig(db, Harness.fileReplicaYaml(replica));
+        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
+        assertEquals(0, harness.litestream("replicate", "-config", seed.toString(), "-exec", "sleep 2").exitCode());
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
+        }
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) { // accepts, never answers
+            Map<String, String> props = new HashMap<>();
+            props.put("litestream.bin-path", harness.binary().toString());
+            props.put("litestream.restore-on-start", "true");
+            props.put("litestream.restore-timeout", "20s");
+            props.put("litestream.dbs.app.path", db.toString());
+            Map.of("type", "s3", "bucket", "b", "path", "app", "endpoint", "http://127.0.0.1:" + silent.getLocalPort(),
+                    "region", "us-east-1", "access-key-id", "k", "secret-access-key", "s", "force-path-style", "true")
+                    .forEach((option, value) -> props.put("litestream.dbs.app.replicas.hung." + option, value));
+            props.put("litestream.dbs.app.replicas.local.type", "file");
+            props.put("litestream.dbs.app.replicas.local.path", replica.toString());
+
+            restore(LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null))))
+                    .run();
+        }
+
+        assertEquals(12, Sqlite.count(db), "every row, from the file replica tried after the hung one");
     }
 }
