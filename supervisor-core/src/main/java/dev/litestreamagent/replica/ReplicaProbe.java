@@ -32,25 +32,38 @@ public final class ReplicaProbe {
         this.environment = environment;
     }
 
-    /** Looks at {@code db}'s replica, spending at most {@code timeout} on the network. */
+    /**
+     * Looks at each of {@code db}'s replicas, spending at most {@code timeout} on the network for each:
+     * {@link Answer#EMPTY} only when every one of them is empty (one replica that holds the database is enough
+     * to restore it).
+     */
     public Answer probe(DatabaseConfig db, Duration timeout) {
-        ReplicaOptionValues options = new ReplicaOptionValues(db.replica(), environment);
-        String type = db.replica().getOrDefault("type", "");
+        for (Map<String, String> replica : db.replicas().values()) {
+            if (!isEmpty(db, replica, timeout)) {
+                return Answer.ASK_LITESTREAM;
+            }
+        }
+        return Answer.EMPTY;
+    }
+
+    private boolean isEmpty(DatabaseConfig db, Map<String, String> replica, Duration timeout) {
+        ReplicaOptionValues options = new ReplicaOptionValues(replica, environment);
+        String type = replica.getOrDefault("type", "");
         try {
-            if (db.replica().containsKey("url")) {
+            if (replica.containsKey("url")) {
                 throw new IOException("the replica is given as a url");
             }
             switch (type) {
                 case "file":
-                    return FileReplicaLook.isEmpty(options) ? Answer.EMPTY : Answer.ASK_LITESTREAM;
+                    return FileReplicaLook.isEmpty(options);
                 case "s3":
-                    return S3ReplicaLook.from(options, environment).isEmpty(timeout) ? Answer.EMPTY : Answer.ASK_LITESTREAM;
+                    return S3ReplicaLook.from(options, environment).isEmpty(timeout);
                 default:
                     throw new IOException("only file and s3 replicas are looked at directly");
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Replica of '{}' ({}): {}; Litestream's restore decides", db.alias(), type, e.getMessage());
-            return Answer.ASK_LITESTREAM;
+            return false;
         }
     }
 }

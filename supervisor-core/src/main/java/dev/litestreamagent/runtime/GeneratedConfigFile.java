@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,9 @@ public final class GeneratedConfigFile implements AutoCloseable {
     private static final String PREFIX = "litestream-agent-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]+)-[0-9]+\\.yml(\\.next)?");
 
+    /** Numbers this JVM's files: unique within it, and the pid in the name sets JVMs apart. */
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() & 0xffff_ffffL);
+
     private final Path path;
 
     private GeneratedConfigFile(Path path) {
@@ -33,9 +38,7 @@ public final class GeneratedConfigFile implements AutoCloseable {
     public static GeneratedConfigFile write(String yaml) throws IOException {
         Path temp = Paths.get(System.getProperty("java.io.tmpdir"));
         removeLeftovers(temp);
-        // Created with rw------- (not chmod-ed later) so no other user can open it in between.
-        Path path = Files.createTempFile(temp, prefix(), ".yml",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path path = createOwnerOnly(temp, ".yml");
         try {
             Files.write(path, yaml.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -45,8 +48,21 @@ public final class GeneratedConfigFile implements AutoCloseable {
         return new GeneratedConfigFile(path);
     }
 
-    private static String prefix() {
-        return PREFIX + ProcessHandle.current().pid() + "-";
+    /**
+     * A new file named {@code litestream-agent-<pid>-<number><suffix>}, created with rw------- (not chmod-ed
+     * later) so no other user can open it in between. Not {@link Files#createTempFile}: its SecureRandom costs
+     * tens of milliseconds in a cold JVM, before main() on a restore on start; a name taken is simply skipped.
+     */
+    private static Path createOwnerOnly(Path directory, String suffix) throws IOException {
+        String prefix = PREFIX + ProcessHandle.current().pid() + "-";
+        while (true) {
+            try {
+                return Files.createFile(directory.resolve(prefix + SEQUENCE.incrementAndGet() + suffix),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException taken) {
+                // a file left by an earlier JVM with this pid: try the next number
+            }
+        }
     }
 
     /**
@@ -76,8 +92,7 @@ public final class GeneratedConfigFile implements AutoCloseable {
      * moved over it, so a Litestream starting meanwhile reads either the old or the new file whole.
      */
     public void rewrite(String yaml) throws IOException {
-        Path next = Files.createTempFile(path.getParent(), prefix(), ".yml.next",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path next = createOwnerOnly(path.getParent(), ".yml.next");
         try {
             Files.write(next, yaml.getBytes(StandardCharsets.UTF_8));
             Files.move(next, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -4,26 +4,17 @@ import dev.litestreamagent.binary.BinaryException;
 import dev.litestreamagent.config.AgentConfig;
 import dev.litestreamagent.config.ConfigException;
 import dev.litestreamagent.config.DatabaseConfig;
-import dev.litestreamagent.exec.Output;
 import dev.litestreamagent.exec.ProcessLauncher;
 import dev.litestreamagent.exec.ProcessRunner;
-import dev.litestreamagent.exec.ProcessSpec;
-import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.replica.ReplicaProbe;
-import dev.litestreamagent.settings.Durations;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +50,10 @@ public final class StartupRestore {
     }
 
     /**
-     * Looks at the candidates' replicas, then restores those that may hold something, at most
-     * {@value #PARALLEL} at a time (20 databases take about the time of 3 rather than of 20), all
-     * within {@code litestream.restore-timeout}.
+     * Looks at each candidate's replicas and restores at once those that may hold something, at most
+     * {@value #PARALLEL} at a time (20 databases take about the time of 3 rather than of 20), all within
+     * {@code litestream.restore-timeout}. The first database that needs Litestream prepares it (binary, version,
+     * config) while the other replicas are still being looked at.
      *
      * @throws RestoreFailedException naming every database that failed and Litestream's last words
      */
@@ -77,137 +69,64 @@ public final class StartupRestore {
             thread.setDaemon(true); // never holds the JVM
             return thread;
         });
-        try {
-            List<Boolean> emptyReplica = inParallel(pool, missing, db -> probe.probe(db, probeTimeout(deadline))
-                    == ReplicaProbe.Answer.EMPTY);
-            List<DatabaseConfig> toRestore = new ArrayList<>();
+        try (RestoreSetup shared = new RestoreSetup(setups)) {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (DatabaseConfig db : missing) {
+                futures.add(pool.submit(() -> restoreIfReplicated(shared, db, deadline)));
+            }
             List<String> empty = new ArrayList<>();
+            List<String> unprepared = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
             for (int i = 0; i < missing.size(); i++) {
-                if (emptyReplica.get(i)) {
-                    empty.add(missing.get(i).alias());
-                } else {
-                    toRestore.add(missing.get(i));
+                try {
+                    // each task ends by the deadline: a restore's process is killed then
+                    Outcome outcome = futures.get(i).get();
+                    if (outcome == Outcome.EMPTY) {
+                        empty.add(missing.get(i).alias());
+                    } else if (outcome == Outcome.UNPREPARED) {
+                        unprepared.add(missing.get(i).alias());
+                    }
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
                 }
             }
-            if (!toRestore.isEmpty()) {
-                empty.addAll(restoreAll(pool, toRestore, deadline));
+            if (!unprepared.isEmpty()) {
+                failures.add(0, "cannot restore " + String.join(", ", unprepared) + ": " + shared.get().failure);
+            }
+            if (!failures.isEmpty()) {
+                throw new RestoreFailedException(String.join("\n", failures));
             }
             if (!empty.isEmpty()) {
                 LOG.info("No replica yet of {}: {} empty ({} ms)", String.join(", ", empty),
                         empty.size() == 1 ? "it starts" : "they start", (System.nanoTime() - started) / 1_000_000);
             }
+        } catch (IOException e) {
+            LOG.debug("Cannot delete the restore's Litestream config: {}", e.toString());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Restores {@code dbs} with Litestream; returns the aliases of those it found no replica for. */
-    private List<String> restoreAll(ExecutorService pool, List<DatabaseConfig> dbs, long deadline)
-            throws RestoreFailedException, InterruptedException {
-        LitestreamSetup setup;
-        try {
-            setup = setups.get();
-        } catch (BinaryException | ConfigException e) {
-            throw new RestoreFailedException("cannot restore " + dbs.stream().map(DatabaseConfig::alias)
-                    .collect(Collectors.joining(", ")) + ": " + e.getMessage());
-        }
-        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            List<Boolean> restored = inParallel(pool, dbs, db -> restore(setup, db, file.path(), remaining(deadline)));
-            List<String> none = new ArrayList<>();
-            for (int i = 0; i < dbs.size(); i++) {
-                if (!restored.get(i)) {
-                    none.add(dbs.get(i).alias());
-                }
-            }
-            return none;
-        } catch (IOException e) {
-            throw new RestoreFailedException("cannot write the Litestream config for the restore: " + e.getMessage());
-        }
-    }
+    /** What became of one missing database. */
+    private enum Outcome { RESTORED, EMPTY, UNPREPARED }
 
-    /** One task for each database, results in the same order; every failure is named in one exception. */
-    private static List<Boolean> inParallel(ExecutorService pool, List<DatabaseConfig> dbs, Task task)
+    private Outcome restoreIfReplicated(RestoreSetup shared, DatabaseConfig db, long deadline)
             throws RestoreFailedException, InterruptedException {
-        List<Future<Boolean>> futures = new ArrayList<>();
-        for (DatabaseConfig db : dbs) {
-            futures.add(pool.submit(() -> task.run(db)));
+        if (probe.probe(db, probeTimeout(deadline)) == ReplicaProbe.Answer.EMPTY) {
+            return Outcome.EMPTY;
         }
-        List<Boolean> results = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Future<Boolean> future : futures) {
-            try {
-                results.add(future.get()); // each task ends by the deadline: a restore's process is killed then
-            } catch (ExecutionException e) {
-                failures.add(e.getCause().getMessage());
-            }
+        RestoreSetup.Prepared prepared = shared.get();
+        if (prepared.failure != null) {
+            return Outcome.UNPREPARED;
         }
-        if (!failures.isEmpty()) {
-            throw new RestoreFailedException(String.join("\n", failures));
-        }
-        return results;
-    }
-
-    private interface Task {
-        boolean run(DatabaseConfig db) throws RestoreFailedException, InterruptedException;
+        return new DatabaseRestore(prepared.setup, prepared.file.path(), runner, config.restoreTimeout()).restore(db, deadline)
+                ? Outcome.RESTORED : Outcome.EMPTY;
     }
 
     /** A hung endpoint must leave Litestream's restore most of the time. */
     private static Duration probeTimeout(long deadline) {
-        Duration half = remaining(deadline).dividedBy(2);
+        Duration half = Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).dividedBy(2);
         return half.compareTo(PROBE_TIMEOUT) < 0 ? half : PROBE_TIMEOUT;
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    }
-
-    /** True when the replica had something to restore. */
-    private boolean restore(LitestreamSetup setup, DatabaseConfig db, Path file, Duration remaining)
-            throws RestoreFailedException, InterruptedException {
-        long started = System.nanoTime();
-        List<String> command = Arrays.asList(setup.binary().path().toString(), "restore", "-config", file.toString(),
-                "-if-db-not-exists", "-if-replica-exists", "-o", db.path().toString(), db.path().toString());
-        try {
-            Files.createDirectories(db.path().toAbsolutePath().getParent());
-            RunResult result = runner.run(ProcessSpec.of(command, Output.captured())
-                    .withEnvironment(setup.rendered().environment()), remaining);
-            if (result.timedOut()) {
-                throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") did not finish within "
-                        + Durations.format(config.restoreTimeout()) + " (litestream.restore-timeout); is the replica reachable?"
-                        + lastWords(setup, result.output()));
-            }
-            if (result.exitCode() != 0) {
-                throw new RestoreFailedException("restore of '" + db.alias() + "' (" + db.path() + ") failed: litestream exited "
-                        + result.exitCode() + lastWords(setup, result.output()));
-            }
-            if (!Files.exists(db.path())) {
-                return false;
-            }
-            LOG.info("Restored '{}' to {} from its replica in {} ms", db.alias(), db.path(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return true;
-        } catch (IOException e) {
-            throw new RestoreFailedException("cannot restore '" + db.alias() + "' (" + db.path() + "): " + e.getMessage());
-        } finally {
-            // Litestream 0.3 leaves these beside the restored file.
-            deleteQuietly(Paths.get(db.path() + ".tmp-shm"));
-            deleteQuietly(Paths.get(db.path() + ".tmp-wal"));
-        }
-    }
-
-    /** Litestream's last lines, secrets masked: it prints endpoints and URLs as configured. */
-    private static String lastWords(LitestreamSetup setup, String output) {
-        List<String> lines = Arrays.asList(setup.rendered().outputMask().apply(output).trim().split("\n"));
-        List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-        return output.trim().isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", tail);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debug("Cannot delete {}: {}", file, e.toString());
-        }
     }
 
     /** A restore on start that failed or timed out; the message says which database and why. */

@@ -126,4 +126,24 @@ class ReplicaProbeTest {
         assertEquals(Answer.ASK_LITESTREAM, probe.probe(db(harness, Map.of("type", "gcs", "bucket", "b", "path", "p")), TIMEOUT));
         assertEquals(Answer.ASK_LITESTREAM, probe.probe(db(harness, Map.of("url", "file://" + harness.tempDir().resolve("x"))), TIMEOUT));
     }
+
+    @Test
+    void severalReplicasAreEmptyOnlyWhenEachOneIs(Harness harness) throws Exception {
+        Path replicated = harness.tempDir().resolve("replicated");
+        replicate(harness, "tenants/several.db", replicated);
+        Path empty = Files.createDirectories(harness.tempDir().resolve("empty"));
+        Map<String, String> props = new HashMap<>();
+        props.put("litestream.dbs.app.path", harness.tempDir().resolve("app.db").toString());
+        props.put("litestream.dbs.app.replicas.first.type", "file");
+        props.put("litestream.dbs.app.replicas.first.path", empty.toString());
+        props.put("litestream.dbs.app.replicas.second.type", "file");
+        props.put("litestream.dbs.app.replicas.second.path", empty.resolve("nothing").toString());
+        ReplicaProbe probe = new ReplicaProbe(Map.of());
+        DatabaseConfig bothEmpty = ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null)).databases().get(0);
+        props.put("litestream.dbs.app.replicas.second.path", replicated.toString());
+        DatabaseConfig secondHolds = ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null)).databases().get(0);
+
+        assertEquals(Answer.EMPTY, probe.probe(bothEmpty, TIMEOUT));
+        assertEquals(Answer.ASK_LITESTREAM, probe.probe(secondHolds, TIMEOUT), "the second replica holds the database");
+    }
 }

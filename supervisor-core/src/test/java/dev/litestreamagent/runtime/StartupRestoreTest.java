@@ -5,16 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.config.ConfigLoader;
 import dev.litestreamagent.exec.SystemProcessLauncher;
 import dev.litestreamagent.replica.ReplicaProbe;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.LogCapture;
+import dev.litestreamagent.testing.ProcessResult;
 import dev.litestreamagent.testing.S3ProxyServer;
 import dev.litestreamagent.testing.Sqlite;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,5 +108,90 @@ class StartupRestoreTest {
 
         assertTrue(e.getMessage().contains("restore of 'one'") && e.getMessage().contains("restore of 'two'"),
                 e.getMessage());
+    }
+
+    @Test
+    void withS3DownTheFileReplicaRestoresEveryRowAndTheLogSaysSo(Harness harness) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("litestream.bin-path=" + harness.binary(),
+                "litestream.restore-on-start=true", "litestream.dbs.app.path=app.db"));
+        lines.addAll(harness.s3ReplicaProperties("litestream.dbs.app.replicas.s3.", "app"));
+        lines.add("litestream.dbs.app.replicas.local.type=file");
+        lines.add("litestream.dbs.app.replicas.local.path=" + harness.tempDir().resolve("file-replica"));
+        Files.write(harness.tempDir().resolve("litestream.properties"), lines);
+        LitestreamSetup setup = LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, Map.of(), Map.of(),
+                harness.tempDir(), null)));
+        Path db = Sqlite.create(harness.tempDir().resolve("app.db"));
+        Sqlite.insert(db, 1, 25);
+        try (GeneratedConfigFile config = GeneratedConfigFile.write(setup.rendered().yaml())) {
+            // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
+            assertEquals(0, ProcessResult.run(List.of(harness.binary().toString(), "replicate", "-config",
+                    config.path().toString(), "-exec", "sleep 2"), setup.rendered().environment(), harness.tempDir(), 30)
+                    .exitCode());
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
+        }
+
+        harness.s3().pause();
+        try (LogCapture log = new LogCapture(DatabaseRestore.class.getName())) {
+            restore(setup).run();
+
+            assertEquals(25, Sqlite.count(db), "every row, from the file replica");
+            assertTrue(log.messages(Level.WARN).stream().anyMatch(m -> m.contains("from its replica 'local'")
+                    && m.contains("restore of 'app'")), log.messages(Level.WARN).toString());
+        } finally {
+            harness.s3().resume();
+        }
+    }
+
+    @Test
+    void whenNoReplicaCanRestoreEachOneIsNamed(Harness harness) throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put("litestream.bin-path", harness.binary().toString());
+        props.put("litestream.restore-on-start", "true");
+        props.put("litestream.dbs.app.path", harness.tempDir().resolve("app.db").toString());
+        for (String name : List.of("east", "west")) { // nothing listens there: each restore fails at once
+            Map.of("type", "s3", "bucket", "b", "path", "app", "endpoint", "http://127.0.0.1:9", "region", "us-east-1",
+                    "access-key-id", "k", "secret-access-key", "s", "force-path-style", "true")
+                    .forEach((option, value) -> props.put("litestream.dbs.app.replicas." + name + "." + option, value));
+        }
+        StartupRestore restore = restore(LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, props, Map.of(),
+                harness.tempDir(), null))));
+
+        StartupRestore.RestoreFailedException e = assertThrows(StartupRestore.RestoreFailedException.class, restore::run);
+
+        assertTrue(e.getMessage().contains("from replica 'east' failed") && e.getMessage().contains("from replica 'west' failed"),
+                e.getMessage());
+        assertFalse(Files.exists(harness.tempDir().resolve("app.db")));
+    }
+
+    @Test
+    void aHungReplicaLeavesTheNextOneItsShareOfTheTimeout(Harness harness) throws Exception {
+        Path db = Sqlite.create(harness.tempDir().resolve("app.db"));
+        Sqlite.insert(db, 1, 12);
+        Path replica = harness.tempDir().resolve("file-replica");
+        Path seed = harness.writeConfig(db, Harness.fileReplicaYaml(replica));
+        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
+        assertEquals(0, harness.litestream("replicate", "-config", seed.toString(), "-exec", "sleep 2").exitCode());
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
+        }
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) { // accepts, never answers
+            Map<String, String> props = new HashMap<>();
+            props.put("litestream.bin-path", harness.binary().toString());
+            props.put("litestream.restore-on-start", "true");
+            props.put("litestream.restore-timeout", "20s");
+            props.put("litestream.dbs.app.path", db.toString());
+            Map.of("type", "s3", "bucket", "b", "path", "app", "endpoint", "http://127.0.0.1:" + silent.getLocalPort(),
+                    "region", "us-east-1", "access-key-id", "k", "secret-access-key", "s", "force-path-style", "true")
+                    .forEach((option, value) -> props.put("litestream.dbs.app.replicas.hung." + option, value));
+            props.put("litestream.dbs.app.replicas.local.type", "file");
+            props.put("litestream.dbs.app.replicas.local.path", replica.toString());
+
+            restore(LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, props, Map.of(), harness.tempDir(), null))))
+                    .run();
+        }
+
+        assertEquals(12, Sqlite.count(db), "every row, from the file replica tried after the hung one");
     }
 }
