@@ -16,12 +16,13 @@ import java.util.function.Predicate;
  * replica, which settings exist). Settings a version does not know are errors, never dropped.
  */
 public final class LitestreamYaml {
+    private static final Predicate<DatabaseConfig> EVERY_DATABASE = new EveryDatabase();
     private LitestreamYaml() {
     }
 
     /** @throws ConfigException when a setting needs a newer Litestream than {@code version} */
     public static RenderedConfig render(AgentConfig config, LitestreamVersion version) throws ConfigException {
-        return render(config, version, db -> true);
+        return render(config, version, EVERY_DATABASE);
     }
 
     /** The config with only the databases {@code replicated} accepts (the agent holds new, empty ones back). */
@@ -31,22 +32,37 @@ public final class LitestreamYaml {
         List<ConfigProblem> problems = new ArrayList<>();
         EnvEncoding encoding = new EnvEncoding();
         Map<String, Object> root = new LinkedHashMap<>();
-        config.addr().ifPresent(a -> root.put("addr", encoding.value(a)));
-        config.mcpAddr().ifPresent(a -> {
-            requireNewer(Keys.MCP_ADDR.name(), a, dialect, Dialect::hasMcpServer, problems);
-            root.put("mcp-addr", encoding.value(a));
-        });
+        // Loops and ifs rather than lambdas: the CLI's config and databases render this once, cold.
+        if (config.addr().isPresent()) {
+            root.put("addr", encoding.value(config.addr().get()));
+        }
+        if (config.mcpAddr().isPresent()) {
+            String addr = config.mcpAddr().get();
+            if (!dialect.hasMcpServer()) {
+                requireNewer(Keys.MCP_ADDR.name(), addr, dialect, Dialect::hasMcpServer, problems);
+            }
+            root.put("mcp-addr", encoding.value(addr));
+        }
         Map<String, Object> logging = new LinkedHashMap<>();
-        config.loggingLevel().ifPresent(level -> {
-            requireNewer(Keys.LOGGING_LEVEL.name(), level, dialect, d -> d.loggingLevels().contains(level), problems);
+        if (config.loggingLevel().isPresent()) {
+            String level = config.loggingLevel().get();
+            if (!dialect.loggingLevels().contains(level)) {
+                requireNewer(Keys.LOGGING_LEVEL.name(), level, dialect, d -> d.loggingLevels().contains(level), problems);
+            }
             logging.put("level", level);
-        });
-        config.loggingType().ifPresent(type -> logging.put("type", type));
-        config.loggingStderr().ifPresent(stderr -> logging.put("stderr", stderr));
+        }
+        if (config.loggingType().isPresent()) {
+            logging.put("type", config.loggingType().get());
+        }
+        if (config.loggingStderr().isPresent()) {
+            logging.put("stderr", config.loggingStderr().get());
+        }
         if (!logging.isEmpty()) {
             root.put("logging", logging);
         }
-        config.litestreamGlobal().forEach((key, value) -> global(root, key, value, dialect, encoding, problems));
+        for (Map.Entry<String, String> global : config.litestreamGlobal().entrySet()) {
+            global(root, global.getKey(), global.getValue(), dialect, encoding, problems);
+        }
         List<Object> dbs = new ArrayList<>();
         for (DatabaseConfig db : config.databases()) {
             if (!replicated.test(db)) {
@@ -54,10 +70,13 @@ public final class LitestreamYaml {
             }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", encoding.literal(db.path().toString()));
-            db.litestreamOptions().forEach((option, value) -> entry.put(option, encoding.value(value)));
+            for (Map.Entry<String, String> option : db.litestreamOptions().entrySet()) {
+                entry.put(option.getKey(), encoding.value(option.getValue()));
+            }
             List<Map<String, Object>> replicas = new ArrayList<>();
-            db.replicas().forEach((prefix, options) -> replicas.add(replica(db.alias(), prefix, options, dialect,
-                    encoding, problems)));
+            for (Map.Entry<String, Map<String, String>> replica : db.replicas().entrySet()) {
+                replicas.add(replica(db.alias(), replica.getKey(), replica.getValue(), dialect, encoding, problems));
+            }
             if (replicas.size() > 1 && !dialect.severalReplicas()) {
                 problems.add(new ConfigProblem(Keys.DBS + db.alias() + "." + Keys.REPLICAS + "*",
                         String.join(", ", names(db)), "one replica per database with Litestream " + dialect.version()
@@ -117,15 +136,19 @@ public final class LitestreamYaml {
         String owner = prefix.startsWith(Keys.DBS + alias + "." + Keys.REPLICAS) ? alias + "__" + options.get("name")
                 : alias;
         Map<String, Object> replica = new LinkedHashMap<>();
-        options.forEach((option, value) -> {
+        for (Map.Entry<String, String> entry : options.entrySet()) {
+            String option = entry.getKey();
+            String value = entry.getValue();
             if (option.equals("type")) {
-                requireNewer(prefix + option, value, dialect, d -> d.replicaTypes().contains(value), problems);
+                if (!dialect.replicaTypes().contains(value)) {
+                    requireNewer(prefix + option, value, dialect, d -> d.replicaTypes().contains(value), problems);
+                }
             } else if (type != null && dialect.replicaTypes().contains(type)) {
                 requireOption(prefix + option, value, dialect, type, option, problems);
             }
             replica.put(option, Secrets.isSecretValue(option, value)
                     ? encoding.secret(owner, option, value) : encoding.value(value));
-        });
+        }
         return replica;
     }
 
@@ -153,6 +176,14 @@ public final class LitestreamYaml {
             Dialect.oldestWith(has).ifPresent(since -> problems.add(new ConfigProblem(key, value, "Litestream "
                     + since.name() + " or later for this setting (the binary is " + installed.version()
                     + "): remove it or install a newer Litestream")));
+        }
+    }
+
+    /** Every database; a class, not {@code db -> true}, which would cost the cold CLI the lambda machinery's start. */
+    private static final class EveryDatabase implements Predicate<DatabaseConfig> {
+        @Override
+        public boolean test(DatabaseConfig db) {
+            return true;
         }
     }
 }
