@@ -33,7 +33,7 @@ public final class Cli {
     private final PrintStream err;
 
     Cli(CliContext.Loader loader, ProcessLauncher launcher, Clock clock, SqliteSource sqlite, PrintStream out, PrintStream err) {
-        this(loader, ConfigCliContext::installSettings, launcher, clock, sqlite, out, err);
+        this(loader, new JvmSources(), launcher, clock, sqlite, out, err);
     }
 
     Cli(CliContext.Loader loader, InstallSettings installSettings, ProcessLauncher launcher, Clock clock,
@@ -43,8 +43,8 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(ConfigCliContext::load, new SystemProcessLauncher(), Clock.SYSTEM, IsolatedSqlite::shared,
-                System.out, System.err).run(args));
+        JvmSources jvm = new JvmSources();
+        System.exit(new Cli(jvm, jvm, new SystemProcessLauncher(), Clock.SYSTEM, jvm, System.out, System.err).run(args));
     }
 
     /** Runs one command line and returns the exit code. */

@@ -23,9 +23,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -53,16 +54,27 @@ final class ConfigCliContext implements CliContext {
         this.binary = binary;
         this.binaryProblem = binaryProblem;
         this.lookedIn = lookedIn;
-        this.databases = config.databases().stream()
-                .map(db -> new DatabaseRef(db.alias(), db.path(), replicaNames(db))).collect(Collectors.toList());
-        this.directories = config.directories().stream().map(db -> new DatabaseRef(db.alias(), db.path()))
-                .collect(Collectors.toList());
+        List<DatabaseRef> databases = new ArrayList<>();
+        for (DatabaseConfig db : config.databases()) {
+            databases.add(new DatabaseRef(db.alias(), db.path(), replicaNames(db)));
+        }
+        this.databases = Collections.unmodifiableList(databases);
+        List<DatabaseRef> directories = new ArrayList<>();
+        for (DatabaseConfig db : config.directories()) {
+            directories.add(new DatabaseRef(db.alias(), db.path()));
+        }
+        this.directories = Collections.unmodifiableList(directories);
     }
 
     /** The names of the database's replicas that have one (several replicas always do), in the config's order. */
     private static List<String> replicaNames(DatabaseConfig db) {
-        return db.replicas().values().stream().map(r -> r.get("name")).filter(Objects::nonNull)
-                .collect(Collectors.toList());
+        List<String> names = new ArrayList<>();
+        for (Map<String, String> replica : db.replicas().values()) {
+            if (replica.get("name") != null) {
+                names.add(replica.get("name"));
+            }
+        }
+        return names;
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.litestreamagent.binary;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -31,7 +31,8 @@ final class ExecutableHeader {
     static Optional<ExecutableHeader> read(Path file) throws IOException {
         byte[] bytes = new byte[HEADER_BYTES];
         int n;
-        try (InputStream in = Files.newInputStream(file)) {
+        // A FileInputStream, not Files.newInputStream: that one loads the NIO channel classes, a cold CLI's cost.
+        try (InputStream in = new FileInputStream(file.toFile())) {
             n = in.readNBytes(bytes, 0, bytes.length);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes, 0, n);

@@ -1,6 +1,7 @@
 package dev.litestreamagent.binary;
 
 import dev.litestreamagent.dialect.LitestreamVersion;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ final class KnownVersions {
     private Properties read() {
         Properties known = new Properties();
         if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = new FileInputStream(file.toFile())) { // not NIO channels, a cold CLI's cost
                 known.load(in);
             } catch (IOException | IllegalArgumentException unreadable) {
                 return new Properties();

@@ -51,7 +51,7 @@ public final class VersionDetector {
      * start); with no cache directory, one of its own.
      */
     public static VersionDetector remembering(Optional<Path> cacheDirectory) {
-        return new VersionDetector(DEFAULT_TIMEOUT, cacheDirectory.map(KnownVersions::new).orElse(null));
+        return new VersionDetector(DEFAULT_TIMEOUT, cacheDirectory.isPresent() ? new KnownVersions(cacheDirectory.get()) : null);
     }
 
     /** The version {@code binary} reports, run at most once per path and modification time. */

@@ -1,103 +1,182 @@
 package dev.litestreamagent.config;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The generated config's YAML written directly, byte for byte as {@link SnakeYamlDump} writes it, for the
- * shape {@link LitestreamYaml} builds and scalars that need no quoting. Loading and warming SnakeYAML costs a
- * cold JVM 65-85 ms, which a restore on start adds before main(). Anything outside that shape or any
- * scalar that SnakeYAML might quote gives empty, and SnakeYAML writes it: this writer only ever takes the easy
- * cases, and GoldenYamlTest and BlockYamlTest hold it to SnakeYAML's output.
+ * Writes the Litestream config tree exactly as {@link SnakeYamlDump} does, without SnakeYAML: loading and
+ * warming that library was most of a short CLI command's time ({@code config}, {@code databases}). It
+ * writes only what it can tell SnakeYAML would write unquoted (or, for an {@link EnvEncoding.Quoted},
+ * double-quoted); for any other tree (a scalar YAML would read as another type or that needs quoting, an
+ * empty collection, a list of scalars, a collection in two places, which SnakeYAML writes as an anchor and
+ * an alias) it gives up and the caller asks SnakeYAML.
  */
 final class BlockYaml {
-    /** Characters of a plain scalar here: no space, comment, flow, quote, anchor, tag or other indicator. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/$][A-Za-z0-9_./:${}-]*|[0-9][A-Za-z0-9_./:-]*");
-    /** What SnakeYAML resolves to another type than a string (bool, null, int, float, timestamp): it quotes these. */
-    private static final Pattern NOT_A_STRING = Pattern.compile(
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL"
-            + "|[-+]?(\\.[0-9]+|[0-9_]+(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
-            + "|[-+]?0b_*[01]+[01_]*|[-+]?0_*[0-7]+[0-7_]*|[-+]?(0|[1-9][0-9_]*)|[-+]?0x_*[0-9a-fA-F]+[0-9a-fA-F_]*"
-            + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
-            + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*");
-    /** The content of a double-quoted scalar that SnakeYAML leaves as it is. */
-    private static final Pattern QUOTABLE = Pattern.compile("[\\x20-\\x7e&&[^\"\\\\]]*");
+    /** YAML 1.1 words SnakeYAML reads as booleans or null, so it quotes them as strings (compared in lower case). */
+    private static final Set<String> RESERVED_WORDS = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
+    /** SnakeYAML writes a longer mapping key as an explicit "? key". */
+    private static final int MAX_SIMPLE_KEY = 128;
+
+    private final StringBuilder out = new StringBuilder();
+    private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private BlockYaml() {
     }
 
-    /** The document for {@code root}, or empty when SnakeYAML must write it. */
+    /** The block-style text of {@code root}, or empty when SnakeYAML must write it. */
     static Optional<String> write(Map<String, Object> root) {
-        StringBuilder out = new StringBuilder();
-        return map(root, 0, out) ? Optional.of(out.toString()) : Optional.empty();
+        BlockYaml writer = new BlockYaml();
+        return writer.mapping(root, 0, false) ? Optional.of(writer.out.toString()) : Optional.empty();
     }
 
-    /** Entries at {@code indent}; the first one continues the line already begun when it follows a list's dash. */
-    private static boolean map(Map<?, ?> map, int indent, StringBuilder out) {
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.append(" ".repeat(indent));
-            }
-            first = false;
-            if (!(entry.getKey() instanceof String) || !plain((String) entry.getKey())) {
-                return false;
-            }
-            out.append(entry.getKey()).append(':');
-            Object value = entry.getValue();
-            if (value instanceof Map && !((Map<?, ?>) value).isEmpty()) {
-                out.append('\n').append(" ".repeat(indent + 2));
-                if (!map((Map<?, ?>) value, indent + 2, out)) {
-                    return false;
-                }
-            } else if (value instanceof List && !((List<?>) value).isEmpty()) {
-                out.append('\n');
-                if (!list((List<?>) value, indent + 2, out)) {
-                    return false;
-                }
-            } else if (!scalar(value, out.append(' '))) {
-                return false;
-            }
-        }
-        return !first;
-    }
-
-    /** Items of maps only, each a dash at {@code indent} and its entries two further in. */
-    private static boolean list(List<?> list, int indent, StringBuilder out) {
-        for (Object item : list) {
-            if (!(item instanceof Map) || ((Map<?, ?>) item).isEmpty()) {
-                return false;
-            }
-            out.append(" ".repeat(indent)).append("- ");
-            if (!map((Map<?, ?>) item, indent + 2, out)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean scalar(Object value, StringBuilder out) {
-        if (value instanceof Map) {
-            out.append("{}\n"); // empty: SnakeYAML writes empty collections in flow style
-        } else if (value instanceof List) {
-            out.append("[]\n");
-        } else if (value instanceof Boolean || value instanceof Long) {
-            out.append(value).append('\n');
-        } else if (value instanceof EnvEncoding.Quoted && QUOTABLE.matcher(((EnvEncoding.Quoted) value).text).matches()) {
-            out.append('"').append(((EnvEncoding.Quoted) value).text).append("\"\n");
-        } else if (value instanceof String && plain((String) value)) {
-            out.append(value).append('\n');
-        } else {
+    /** One line per entry at {@code indent}; {@code firstInline}: the first one follows a list item's "- ". */
+    private boolean mapping(Map<?, ?> map, int indent, boolean firstInline) {
+        if (map.isEmpty() || !written.add(map)) {
             return false;
         }
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String) || ((String) entry.getKey()).length() >= MAX_SIMPLE_KEY
+                    || !plain((String) entry.getKey())) {
+                return false;
+            }
+            if (!first || !firstInline) {
+                indent(indent);
+            }
+            first = false;
+            out.append((String) entry.getKey()).append(':');
+            Object value = entry.getValue();
+            if (value instanceof Map) {
+                out.append('\n');
+                if (!mapping((Map<?, ?>) value, indent + 2, false)) {
+                    return false;
+                }
+            } else if (value instanceof List) {
+                out.append('\n');
+                if (!sequence((List<?>) value, indent + 2)) {
+                    return false;
+                }
+            } else {
+                out.append(' ');
+                if (!scalar(value)) {
+                    return false;
+                }
+                out.append('\n');
+            }
+        }
         return true;
     }
 
-    private static boolean plain(String text) {
-        return text.length() < 128 // a longer key is a complex key ("? ") to SnakeYAML
-                && PLAIN.matcher(text).matches() && !text.endsWith(":") && !NOT_A_STRING.matcher(text).matches();
+    /** A list of mappings: each item's "- " at {@code indent}, its entries two further in. */
+    private boolean sequence(List<?> list, int indent) {
+        if (list.isEmpty() || !written.add(list)) {
+            return false;
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map)) {
+                return false;
+            }
+            indent(indent);
+            out.append("- ");
+            if (!mapping((Map<?, ?>) item, indent + 2, true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean scalar(Object value) {
+        if (value instanceof Boolean || value instanceof Long) {
+            out.append(value);
+            return true;
+        }
+        if (value instanceof EnvEncoding.Quoted) {
+            String text = ((EnvEncoding.Quoted) value).text;
+            if (!safeCharacters(text)) {
+                return false;
+            }
+            out.append('"').append(text).append('"');
+            return true;
+        }
+        if (value instanceof String && plain((String) value)) {
+            out.append((String) value);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether SnakeYAML writes {@code text} as a plain scalar: a string it would not read back as a boolean,
+     * null, number or date, and without a character that is an indicator where it stands. Stricter than
+     * YAML on purpose: a string starting with a digit passes only as a duration ({@code 250ms}, {@code 1h30m}).
+     */
+    static boolean plain(String text) {
+        if (text.isEmpty() || !safeCharacters(text) || text.charAt(text.length() - 1) == ':') {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (first == '/' || first == '$') {
+            return true;
+        }
+        if (first >= '0' && first <= '9') {
+            return duration(text);
+        }
+        return letter(first) && !RESERVED_WORDS.contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** Printable ASCII that is never an indicator inside a block scalar (no space, quote, comma, '#' or '?'). */
+    private static boolean safeCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!letter(c) && !(c >= '0' && c <= '9') && "._/:${}@+=%~-".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A Go duration: one or more number-unit pairs, the number possibly with a fraction. */
+    private static boolean duration(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int digits = i;
+            while (i < text.length() && (text.charAt(i) >= '0' && text.charAt(i) <= '9' || text.charAt(i) == '.')) {
+                i++;
+            }
+            int unit = i;
+            while (i < text.length() && letter(text.charAt(i))) {
+                i++;
+            }
+            if (unit == digits || !goUnit(text.substring(unit, i)) || !number(text.substring(digits, unit))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean goUnit(String unit) {
+        return unit.equals("ns") || unit.equals("us") || unit.equals("ms") || unit.equals("s") || unit.equals("m")
+                || unit.equals("h");
+    }
+
+    /** Digits with at most one '.' between digits. */
+    private static boolean number(String text) {
+        int dot = text.indexOf('.');
+        return dot < 0 || dot > 0 && dot < text.length() - 1 && text.indexOf('.', dot + 1) < 0;
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private void indent(int indent) {
+        for (int i = 0; i < indent; i++) {
+            out.append(' ');
+        }
     }
 }

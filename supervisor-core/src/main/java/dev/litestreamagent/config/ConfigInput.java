@@ -28,7 +28,9 @@ public final class ConfigInput {
     /** This JVM: its system properties, environment, working directory and context class loader. */
     public static ConfigInput fromRuntime(String agentArgs) {
         Map<String, String> props = new HashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+        for (String key : System.getProperties().stringPropertyNames()) {
+            props.put(key, System.getProperty(key));
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new ConfigInput(agentArgs, props, System.getenv(), Paths.get("").toAbsolutePath(),
                 loader != null ? loader : ConfigInput.class.getClassLoader());
@@ -43,7 +45,7 @@ public final class ConfigInput {
     }
 
     public Optional<String> agentArgs() {
-        return Optional.ofNullable(agentArgs).filter(a -> !a.trim().isEmpty());
+        return agentArgs == null || agentArgs.trim().isEmpty() ? Optional.empty() : Optional.of(agentArgs);
     }
 
     public Map<String, String> systemProperties() {

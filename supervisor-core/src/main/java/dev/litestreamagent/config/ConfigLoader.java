@@ -33,8 +33,9 @@ public final class ConfigLoader {
         b.required = r.read(Keys.REQUIRED);
         b.binPath = binPath(r, input.workingDirectory());
         b.statedVersion = version(r);
-        b.pathPrefix = r.optional(Keys.PATH_PREFIX).map(p -> p.replaceAll("^/+|/+$", "")).filter(p -> !p.isEmpty())
-                .orElse(null);
+        Optional<String> pathPrefix = r.optional(Keys.PATH_PREFIX);
+        String trimmed = pathPrefix.isPresent() ? pathPrefix.get().replaceAll("^/+|/+$", "") : "";
+        b.pathPrefix = trimmed.isEmpty() ? null : trimmed;
         b.addr = address(r, Keys.ADDR, "Litestream's metrics endpoint", b.warnings);
         b.mcpAddr = address(r, Keys.MCP_ADDR, "Litestream's MCP server", b.warnings);
         b.healthAddr = address(r, Keys.HEALTH_ADDR, "the agent's health endpoint", b.warnings);
@@ -110,7 +111,7 @@ public final class ConfigLoader {
     private static Path cacheDirectory(SettingReader r, Path workingDirectory) {
         Optional<String> value = r.optional(Keys.CACHE_DIR);
         try {
-            return value.map(d -> workingDirectory.resolve(d).normalize()).orElse(null);
+            return value.isPresent() ? workingDirectory.resolve(value.get()).normalize() : null;
         } catch (InvalidPathException e) {
             r.problem(Keys.CACHE_DIR.name(), value.get(), Keys.CACHE_DIR.type().expected() + " (" + e.getReason() + ")");
             return null;

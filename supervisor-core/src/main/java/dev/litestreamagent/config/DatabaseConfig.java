@@ -27,7 +27,9 @@ public final class DatabaseConfig {
         this.path = path;
         this.url = url;
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-        replicas.forEach((prefix, options) -> copy.put(prefix, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
+        for (Map.Entry<String, Map<String, String>> replica : replicas.entrySet()) {
+            copy.put(replica.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(replica.getValue())));
+        }
         this.replicas = Collections.unmodifiableMap(copy);
         this.litestreamOptions = Collections.unmodifiableMap(new LinkedHashMap<>(litestreamOptions));
         this.restoreOnStart = restoreOnStart;

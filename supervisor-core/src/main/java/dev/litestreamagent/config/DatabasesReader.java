@@ -247,7 +247,9 @@ final class DatabasesReader {
         for (Key<?> key : Keys.database()) {
             if (key.scope() == Key.Scope.DATABASE_LITESTREAM) {
                 String name = key.nameFor(alias);
-                reader.string(name).ifPresent(v -> {
+                Optional<String> value = reader.string(name);
+                if (value.isPresent()) {
+                    String v = value.get();
                     try {
                         key.type().parse(v);
                     } catch (IllegalArgumentException e) {
@@ -255,7 +257,7 @@ final class DatabasesReader {
                     }
                     variables.check(name, v, reader);
                     options.put(key.name(), v);
-                });
+                }
             }
         }
         return options;

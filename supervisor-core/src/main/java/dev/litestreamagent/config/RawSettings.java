@@ -4,6 +4,7 @@ import dev.litestreamagent.settings.KeySuggestion;
 import dev.litestreamagent.settings.Keys;
 import java.io.IOException;
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -50,11 +51,12 @@ final class RawSettings {
         RawSettings raw = new RawSettings();
         Map<String, String> agentArgs = parseAgentArgs(input.agentArgs().orElse(""), problems);
         Map<String, String> sysprops = new TreeMap<>();
-        input.systemProperties().forEach((k, v) -> {
+        for (Map.Entry<String, String> property : input.systemProperties().entrySet()) {
+            String k = property.getKey();
             if (k.startsWith(Keys.PREFIX) && !k.startsWith(RESERVED_TEST_PREFIX)) {
-                sysprops.put(k, Secrets.trimUnlessSecret(k, v));
+                sysprops.put(k, Secrets.trimUnlessSecret(k, property.getValue()));
             }
-        });
+        }
         Map<String, String> env = parseEnv(input.env(), problems);
         raw.loadFile(input, agentArgs, sysprops, env, problems);
         raw.putAll(env, Source.ENVIRONMENT, "environment: " + env.size() + " LITESTREAM_AGENT_* variable(s)");
@@ -83,7 +85,9 @@ final class RawSettings {
     }
 
     private void putAll(Map<String, String> values, Source source, String description) {
-        values.forEach((k, v) -> entries.put(k, new Entry(v, source)));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            entries.put(value.getKey(), new Entry(value.getValue(), source));
+        }
         if (!values.isEmpty()) {
             described.add(description);
         }
@@ -110,20 +114,21 @@ final class RawSettings {
 
     private static Map<String, String> parseEnv(Map<String, String> env, List<ConfigProblem> problems) {
         Map<String, String> out = new TreeMap<>();
-        env.forEach((name, value) -> {
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            String name = variable.getKey();
             if (!name.startsWith(Keys.ENV_PREFIX)) {
-                return;
+                continue;
             }
             Optional<String> key = Keys.fromEnvName(name);
             if (key.isPresent()) {
-                out.put(key.get(), Secrets.trimUnlessSecret(key.get(), value));
+                out.put(key.get(), Secrets.trimUnlessSecret(key.get(), variable.getValue()));
             } else {
-                problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, value),
+                problems.add(new ConfigProblem(name, Secrets.maskUnknown(name, variable.getValue()),
                         KeySuggestion.forEnvName(name).map(known -> "a known variable, did you mean " + known + "?")
                                 .orElse("a variable named after a known key, such as LITESTREAM_AGENT_STOP_TIMEOUT or "
                                         + "LITESTREAM_AGENT_DBS_<ALIAS>_URL (java -jar litestream-agent.jar help keys lists them)")));
             }
-        });
+        }
         return out;
     }
 
@@ -157,7 +162,8 @@ final class RawSettings {
     }
 
     private void readFile(Path file, List<ConfigProblem> problems) {
-        try (InputStream in = Files.newInputStream(file)) {
+        // A FileInputStream, not Files.newInputStream: that one loads the NIO channel classes, a cold CLI's cost.
+        try (InputStream in = new FileInputStream(file.toFile())) {
             load(in, "properties file: " + file);
             fileDirectory = file.toAbsolutePath().getParent();
         } catch (IOException | IllegalArgumentException e) {
@@ -177,7 +183,9 @@ final class RawSettings {
             props.load(reader);
         }
         Map<String, String> values = new TreeMap<>();
-        props.stringPropertyNames().forEach(k -> values.put(k.trim(), Secrets.trimUnlessSecret(k.trim(), props.getProperty(k))));
+        for (String k : props.stringPropertyNames()) {
+            values.put(k.trim(), Secrets.trimUnlessSecret(k.trim(), props.getProperty(k)));
+        }
         putAll(values, Source.FILE, description);
         if (values.isEmpty()) {
             described.add(description + " (empty)");

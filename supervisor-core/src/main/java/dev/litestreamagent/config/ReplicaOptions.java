@@ -93,7 +93,9 @@ final class ReplicaOptions {
             }
         }
         Set<String> known = knownOptions(typeOf(ordered));
-        new TreeMap<>(options).forEach((option, value) -> {
+        for (Map.Entry<String, String> entry : new TreeMap<>(options).entrySet()) {
+            String option = entry.getKey();
+            String value = entry.getValue();
             if (!known.contains(option)) {
                 reader.problem(keyPrefix + option, value, unknown(keyPrefix, option, typeOf(ordered), known));
             } else if (!option.equals("type")) {
@@ -103,12 +105,12 @@ final class ReplicaOptions {
             if (!Secrets.isSecretOption(option)) {
                 ordered.putIfAbsent(option, value);
             }
-        });
-        options.forEach((option, value) -> {
-            if (Secrets.isSecretOption(option)) {
-                ordered.put(option, value);
+        }
+        for (Map.Entry<String, String> entry : options.entrySet()) {
+            if (Secrets.isSecretOption(entry.getKey())) {
+                ordered.put(entry.getKey(), entry.getValue());
             }
-        });
+        }
         return ordered;
     }
 
@@ -170,7 +172,12 @@ final class ReplicaOptions {
     }
 
     private static boolean isKnownType(String type) {
-        return Dialect.all().stream().anyMatch(d -> d.replicaTypes().contains(type));
+        for (Dialect dialect : Dialect.all()) {
+            if (dialect.replicaTypes().contains(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code [s3, file, gcs, abs, sftp] or, with Litestream 0.5, [nats, oss, webdav]}: each dialect's new ones. */

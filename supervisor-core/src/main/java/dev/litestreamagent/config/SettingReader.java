@@ -31,9 +31,12 @@ final class SettingReader {
 
     Optional<String> string(String key) {
         read.add(key);
-        Optional<String> value = raw.get(key).map(e -> e.value);
-        value.ifPresent(v -> effective.put(key, Secrets.display(key, v)));
-        return value;
+        Optional<RawSettings.Entry> entry = raw.get(key);
+        if (!entry.isPresent()) {
+            return Optional.empty();
+        }
+        effective.put(key, Secrets.display(key, entry.get().value));
+        return Optional.of(entry.get().value);
     }
 
     /**
@@ -42,13 +45,14 @@ final class SettingReader {
      * from), else {@code workingDirectory}.
      */
     Path relativeTo(String key, Path workingDirectory) {
-        return source(key).filter(s -> s == RawSettings.Source.FILE).flatMap(s -> raw.fileDirectory())
-                .orElse(workingDirectory);
+        return source(key).orElse(null) == RawSettings.Source.FILE ? raw.fileDirectory().orElse(workingDirectory)
+                : workingDirectory;
     }
 
     /** Where the value of {@code key} came from, when it is set. */
     Optional<RawSettings.Source> source(String key) {
-        return raw.get(key).map(e -> e.source);
+        Optional<RawSettings.Entry> entry = raw.get(key);
+        return entry.isPresent() ? Optional.of(entry.get().source) : Optional.empty();
     }
 
     /** The value of a key with a default: the default when unset or invalid (then a problem is recorded). */
@@ -107,14 +111,15 @@ final class SettingReader {
 
     /** Every set key no reader asked for: a typo, or a setting that does not exist. */
     void reportUnread() {
-        raw.entries().forEach((key, entry) -> {
+        for (Map.Entry<String, RawSettings.Entry> set : raw.entries().entrySet()) {
+            String key = set.getKey();
             if (!read.contains(key)) {
-                problems.add(new ConfigProblem(key.isBlank() ? "(a key that is empty or only blanks)" : key, Secrets.maskUnknown(key, entry.value),
+                problems.add(new ConfigProblem(key.isBlank() ? "(a key that is empty or only blanks)" : key, Secrets.maskUnknown(key, set.getValue().value),
                         "a known key (java -jar litestream-agent.jar help keys lists them); this one does not exist"
                                 + KeySuggestion.forKey(key).map(k -> ", did you mean " + k + "?").orElse("")
                                 + origin(key)));
             }
-        });
+        }
     }
 
     /** Marks every key under {@code prefix} as read: its problem was already reported as a whole. */

@@ -7,18 +7,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * SnakeYAML's block-style dump of the generated config, for what {@link BlockYaml} leaves to it. A class of its
- * own, so that SnakeYAML is loaded only when it writes.
+ * The Litestream config tree as SnakeYAML writes it, for the trees {@link BlockYaml} leaves to it. A class
+ * of its own so that SnakeYAML is loaded only when one is dumped, not when {@link LitestreamYaml} is.
  */
 final class SnakeYamlDump {
     private SnakeYamlDump() {
     }
 
     static String dump(Map<String, Object> root) {
-        return yaml().dump(root);
-    }
-
-    private static Yaml yaml() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
@@ -31,6 +27,6 @@ final class SnakeYamlDump {
                         ((EnvEncoding.Quoted) data).text, DumperOptions.ScalarStyle.DOUBLE_QUOTED));
             }
         };
-        return new Yaml(representer, options);
+        return new Yaml(representer, options).dump(root);
     }
 }

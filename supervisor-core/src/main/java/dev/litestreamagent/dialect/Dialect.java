@@ -2,7 +2,6 @@ package dev.litestreamagent.dialect;
 
 import dev.litestreamagent.supervisor.ResyncPolicy;
 import dev.litestreamagent.supervisor.log.LogMarkers;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * What differs between Litestream versions, in one place per version: the shape of its config
@@ -54,7 +54,12 @@ public abstract class Dialect {
 
     /** The oldest dialect for which {@code has} holds. */
     public static Optional<Dialect> oldestWith(Predicate<Dialect> has) {
-        return ALL.stream().filter(has).findFirst();
+        for (Dialect dialect : ALL) {
+            if (has.test(dialect)) {
+                return Optional.of(dialect);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -62,13 +67,21 @@ public abstract class Dialect {
      * {@code Litestream 0.5 and later}, {@code Litestream 0.3 only}.
      */
     public static String versionsWith(Predicate<Dialect> has) {
-        List<Dialect> with = ALL.stream().filter(has).collect(Collectors.toList());
+        // Loops, not streams: help lists this for every command, in a cold JVM.
+        List<Dialect> with = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Dialect dialect : ALL) {
+            if (has.test(dialect)) {
+                with.add(dialect);
+                names.add(dialect.name());
+            }
+        }
         if (with.size() == ALL.size()) {
             return "";
         }
-        String names = with.stream().map(Dialect::name).collect(Collectors.joining(", "));
         boolean fromThereOn = !with.isEmpty() && with.equals(ALL.subList(ALL.indexOf(with.get(0)), ALL.size()));
-        return fromThereOn ? "Litestream " + with.get(0).name() + " and later" : "Litestream " + names + " only";
+        return fromThereOn ? "Litestream " + with.get(0).name() + " and later"
+                : "Litestream " + String.join(", ", names) + " only";
     }
 
     /** This dialect for {@code version}, one of its versions. */

@@ -20,7 +20,7 @@ public final class SystemProcessLauncher implements ProcessLauncher {
     private final Supplier<Optional<Path>> setsid;
 
     public SystemProcessLauncher() {
-        this(Setsid::installed);
+        this(new InstalledSetsid());
     }
 
     /** For tests: where setsid is (or that it is missing). */
@@ -31,7 +31,9 @@ public final class SystemProcessLauncher implements ProcessLauncher {
     @Override
     public ChildProcess launch(ProcessSpec spec) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(spec));
-        spec.directory().ifPresent(directory -> builder.directory(directory.toFile()));
+        if (spec.directory().isPresent()) {
+            builder.directory(spec.directory().get().toFile());
+        }
         builder.environment().putAll(spec.environment());
         Output output = spec.output();
         switch (output.kind()) {
@@ -73,5 +75,13 @@ public final class SystemProcessLauncher implements ProcessLauncher {
         command.add(location.get().toString());
         command.addAll(spec.command()); // setsid stops reading options at the first non-option: the program
         return command;
+    }
+
+    /** {@link Setsid#installed()}: a class, not a method reference, which would start the lambda machinery in every CLI command. */
+    private static final class InstalledSetsid implements Supplier<Optional<Path>> {
+        @Override
+        public Optional<Path> get() {
+            return Setsid.installed();
+        }
     }
 }

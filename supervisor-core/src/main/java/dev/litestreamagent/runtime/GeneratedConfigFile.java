@@ -11,8 +11,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +30,10 @@ public final class GeneratedConfigFile implements AutoCloseable {
     private static final String PREFIX = "litestream-agent-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]+)-[0-9]+\\.yml(\\.next)?");
 
-    /** Numbers this JVM's files: unique within it, and the pid in the name sets JVMs apart. */
-    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() & 0xffff_ffffL);
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    /** Names taken this many times in a row mean someone fills the directory on purpose. */
+    private static final int MAX_NAME_ATTEMPTS = 100;
 
     private final Path path;
 
@@ -49,18 +56,24 @@ public final class GeneratedConfigFile implements AutoCloseable {
     }
 
     /**
-     * A new file named {@code litestream-agent-<pid>-<number><suffix>}, created with rw------- (not chmod-ed
+     * A new file named {@code litestream-agent-<pid>-<random><suffix>}, created with rw------- (not chmod-ed
      * later) so no other user can open it in between. Not {@link Files#createTempFile}: its SecureRandom costs
-     * tens of milliseconds in a cold JVM, before main() on a restore on start; a name taken is simply skipped.
+     * a short CLI command tens of milliseconds. The name need not be secret: the file is created only if
+     * nothing (not even a link) has that name, else another name is drawn.
      */
     private static Path createOwnerOnly(Path directory, String suffix) throws IOException {
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
         String prefix = PREFIX + ProcessHandle.current().pid() + "-";
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
+            Path path = directory.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + suffix);
             try {
-                return Files.createFile(directory.resolve(prefix + SEQUENCE.incrementAndGet() + suffix),
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException taken) {
-                // a file left by an earlier JVM with this pid: try the next number
+                Files.newByteChannel(path, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        ownerOnly).close();
+                return path;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == MAX_NAME_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }

@@ -56,7 +56,9 @@ public final class LitestreamSetup {
                 .downloadEnabled(config.downloadEnabled())
                 .downloadBaseUrl(config.downloadBaseUrl())
                 .sha256(config.downloadSha256().orElse(null));
-        config.cacheDirectory().ifPresent(settings::cacheDirectory);
+        if (config.cacheDirectory().isPresent()) {
+            settings.cacheDirectory(config.cacheDirectory().get());
+        }
         return settings;
     }
 

@@ -30,7 +30,9 @@ public final class SecretMask {
                 searched.add(secret);
             }
         }
-        searched.sort(Comparator.comparingInt(String::length).reversed()); // a secret holding another one first
+        if (searched.size() > 1) { // not even the comparator otherwise: the CLI's config renders once, cold
+            searched.sort(Comparator.comparingInt(String::length).reversed()); // a secret holding another one first
+        }
         return new SecretMask(searched);
     }
 

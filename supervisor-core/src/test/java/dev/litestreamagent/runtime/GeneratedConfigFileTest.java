@@ -1,10 +1,14 @@
 package dev.litestreamagent.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,20 @@ class GeneratedConfigFileTest {
         try (GeneratedConfigFile file = GeneratedConfigFile.write("dbs: []\n")) {
             assertTrue(file.path().getFileName().toString().startsWith("litestream-agent-" + ProcessHandle.current().pid() + "-"),
                     file.path().toString());
+        }
+    }
+
+    @Test
+    void eachFileIsNewOwnerOnlyAndHoldsItsYaml() throws Exception {
+        try (GeneratedConfigFile first = GeneratedConfigFile.write("dbs: []\n");
+                GeneratedConfigFile second = GeneratedConfigFile.write("addr: :9090\n")) {
+            assertNotEquals(first.path(), second.path());
+            first.rewrite("logging:\n  level: debug\n");
+            assertEquals("logging:\n  level: debug\n", Files.readString(first.path()));
+            assertEquals("addr: :9090\n", Files.readString(second.path()));
+            for (Path path : List.of(first.path(), second.path())) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), path.toString());
+            }
         }
     }
 }

@@ -23,9 +23,11 @@ final class ConfigCommand implements Command {
         if (context.nothingConfigured()) {
             throw new IllegalArgumentException("config: " + context.noDatabaseReason());
         }
-        context.binaryProblem().ifPresent(problem -> tools.err().println("litestream-agent: config: rendered for"
-                + " Litestream " + context.version() + " (" + Keys.VERSION.name() + " or its default), as no binary"
-                + " was found to ask: " + problem));
+        if (context.binaryProblem().isPresent()) {
+            tools.err().println("litestream-agent: config: rendered for Litestream " + context.version() + " ("
+                    + Keys.VERSION.name() + " or its default), as no binary was found to ask: "
+                    + context.binaryProblem().get());
+        }
         tools.out().print(context.renderedYaml());
         tools.out().flush();
         return OK;

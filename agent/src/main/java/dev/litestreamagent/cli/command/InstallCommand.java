@@ -27,7 +27,7 @@ final class InstallCommand implements Command {
     @Override
     public int run(List<String> args) throws BinaryException {
         Path dir = directory(args);
-        BinarySettings.Builder builder = tools.installSettings().load();
+        BinarySettings.Builder builder = tools.installSettings().binarySettings();
         PrintStream out = tools.out();
         if (dir != null) {
             builder.cacheDirectory(dir.toAbsolutePath().normalize());

@@ -42,9 +42,9 @@ public final class Tools {
         if (spec.positional().needsConfiguredDatabases() && context.nothingConfigured()) {
             throw new IllegalArgumentException(spec.command() + ": " + context.noDatabaseReason());
         }
-        context.binaryProblem().ifPresent(problem -> {
-            throw new IllegalStateException(problem);
-        });
+        if (context.binaryProblem().isPresent()) {
+            throw new IllegalStateException(context.binaryProblem().get());
+        }
         if (!spec.availableOn(context.dialect())) {
             throw new UsageException(spec.command() + ": exists in " + spec.availability()
                     + "; the installed Litestream is " + context.version() + " (" + context.binary() + ")");
