@@ -5,22 +5,22 @@ import dev.litestreamagent.fs.OwnedDirectory;
 import dev.litestreamagent.verify.SqliteConnector;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
+import java.net.URLConnection;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * sqlite-jdbc in a class loader of its own. It cannot be relocated (its JNI names are fixed) and
@@ -31,6 +31,9 @@ import java.util.Set;
 final class IsolatedSqlite implements SqliteConnector {
     static final String NESTED_JAR = "META-INF/litestream-agent/lib/sqlite-jdbc.jar";
     private static final String DRIVER = "org.sqlite.JDBC";
+    private static final String LIBRARY_LOADER_UTIL = "org.sqlite.util.LibraryLoaderUtil";
+    private static final String LIB_PATH = "org.sqlite.lib.path";
+    private static final String LIB_NAME = "org.sqlite.lib.name";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     /** One per JVM: every loader extracts and loads its own copy of the native library. */
@@ -44,7 +47,8 @@ final class IsolatedSqlite implements SqliteConnector {
 
     static synchronized IsolatedSqlite shared() throws IOException {
         if (shared == null) {
-            shared = load(extract());
+            Path cacheDir = cacheDir();
+            shared = load(cacheDir == null ? tempCopy() : cachedCopy(cacheDir), cacheDir);
         }
         return shared;
     }
@@ -54,46 +58,85 @@ final class IsolatedSqlite implements SqliteConnector {
         return driver.connect("jdbc:sqlite:" + database, new Properties());
     }
 
-    private static IsolatedSqlite load(Path jar) throws IOException {
+    private static IsolatedSqlite load(Path jar, Path cacheDir) throws IOException {
         URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         try {
-            return new IsolatedSqlite((Driver) Class.forName(DRIVER, true, loader).getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException | LinkageError e) {
+            Driver driver = (Driver) Class.forName(DRIVER, true, loader).getDeclaredConstructor().newInstance();
+            if (cacheDir != null) {
+                loadCachedNativeLibrary(driver, loader, jar, cacheDir);
+            }
+            return new IsolatedSqlite(driver);
+        } catch (ReflectiveOperationException | LinkageError | SQLException e) {
             loader.close();
             throw new IOException("cannot load " + DRIVER + " from " + jar + ": " + e, e);
         }
     }
 
-    /** The nested jar as a file, reused from the cache only when its content is exactly the resource's. */
-    private static Path extract() throws IOException {
-        byte[] jar = nestedJar();
-        String sha = sha256(jar);
-        Path cacheDir = cacheDir();
-        if (cacheDir == null) {
-            Path temp = Files.createTempFile("litestream-agent-sqlite-jdbc-", ".jar",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-            temp.toFile().deleteOnExit();
-            Files.write(temp, jar);
-            return temp;
+    /**
+     * Left to itself, sqlite-jdbc extracts its native library into the temp directory under a new name
+     * at every start and compares it byte by byte with the resource: ~0.5-1 s of each verify. Here the
+     * library is kept in the cache and handed to sqlite-jdbc's loader through {@code org.sqlite.lib.path}
+     * and {@code org.sqlite.lib.name}, set only while one in-memory connection loads it (another sqlite-jdbc
+     * in this JVM, as in tests, must not load the same file: a native library binds to one class loader).
+     * A platform the jar has no library for, or a user's own setting, leaves sqlite-jdbc's way alone.
+     */
+    private static void loadCachedNativeLibrary(Driver driver, ClassLoader loader, Path jar, Path cacheDir)
+            throws IOException, ReflectiveOperationException, SQLException {
+        if (System.getProperty(LIB_PATH) != null || System.getProperty(LIB_NAME) != null) {
+            return;
         }
-        Path target = cacheDir.resolve("sqlite-jdbc-" + sha.substring(0, 16) + ".jar");
-        if (Files.isRegularFile(target) && Files.size(target) == jar.length && sha.equals(sha256(Files.readAllBytes(target)))) {
-            return target;
+        Class<?> util = Class.forName(LIBRARY_LOADER_UTIL, true, loader);
+        String name = (String) util.getMethod("getNativeLibName").invoke(null);
+        String entryName = ((String) util.getMethod("getNativeLibResourcePath").invoke(null)).replaceFirst("^/", "") + "/" + name;
+        Path library;
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            JarEntry entry = jarFile.getJarEntry(entryName);
+            if (entry == null) {
+                return;
+            }
+            library = CachedFile.ensure(cacheDir, "sqlite-jdbc-" + Long.toHexString(entry.getCrc()) + "-" + name,
+                    entry.getCrc(), () -> jarFile.getInputStream(entry));
         }
-        Path temp = Files.createTempFile(cacheDir, "sqlite-jdbc-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            out.write(jar);
+        System.setProperty(LIB_PATH, library.getParent().toString());
+        System.setProperty(LIB_NAME, library.getFileName().toString());
+        try {
+            driver.connect("jdbc:sqlite::memory:", new Properties()).close();
+        } finally {
+            System.clearProperty(LIB_PATH);
+            System.clearProperty(LIB_NAME);
         }
-        return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static byte[] nestedJar() throws IOException {
+    /** The nested jar in the cache, named by its CRC-32 (read from the agent jar's directory, not computed). */
+    private static Path cachedCopy(Path cacheDir) throws IOException {
+        URL resource = resource();
+        URLConnection connection = resource.openConnection();
+        long crc = connection instanceof JarURLConnection
+                ? ((JarURLConnection) connection).getJarEntry().getCrc()
+                : CachedFile.crc32(readAll(resource)); // a class directory, as in this module's tests
+        return CachedFile.ensure(cacheDir, "sqlite-jdbc-" + Long.toHexString(crc) + ".jar", crc, resource::openStream);
+    }
+
+    /** Without a usable cache: a copy for this JVM alone. */
+    private static Path tempCopy() throws IOException {
+        Path temp = Files.createTempFile("litestream-agent-sqlite-jdbc-", ".jar",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        temp.toFile().deleteOnExit();
+        Files.write(temp, readAll(resource()));
+        return temp;
+    }
+
+    private static URL resource() throws IOException {
         ClassLoader loader = IsolatedSqlite.class.getClassLoader();
-        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(NESTED_JAR)
-                : loader.getResourceAsStream(NESTED_JAR)) {
-            if (in == null) {
-                throw new IOException(NESTED_JAR + " is missing from the agent jar; verify needs it (rebuild the agent)");
-            }
+        URL resource = loader == null ? ClassLoader.getSystemResource(NESTED_JAR) : loader.getResource(NESTED_JAR);
+        if (resource == null) {
+            throw new IOException(NESTED_JAR + " is missing from the agent jar; verify needs it (rebuild the agent)");
+        }
+        return resource;
+    }
+
+    private static byte[] readAll(URL resource) throws IOException {
+        try (InputStream in = resource.openStream()) {
             return in.readAllBytes();
         }
     }
@@ -109,18 +152,6 @@ final class IsolatedSqlite implements SqliteConnector {
                     ? dir.get() : null;
         } catch (IOException | UnsupportedOperationException e) {
             return null;
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes)) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 }

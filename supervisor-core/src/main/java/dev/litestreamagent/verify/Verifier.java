@@ -17,8 +17,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Proves that a database's backup is current and restorable: writes a row holding a token of its
- * own into the live database, then restores into a private temp directory again and again (short
- * backoff, no fixed sleep) until the token is in the restored copy or the deadline passes, runs
+ * own into the live database, then restores into a private temp directory again and again until the
+ * token is in the restored copy or the deadline passes (as soon as the {@link ReplicaWatch} sees an
+ * upload, and at least once a second; without a watch on a short backoff, no fixed sleep), runs
  * {@code PRAGMA integrity_check} on that copy, and deletes its row. Concurrent verifies of one
  * database look for and delete only their own token. Holds no state between calls: one instance
  * serves any number of threads.
@@ -26,6 +27,8 @@ import java.util.function.BooleanSupplier;
 public final class Verifier {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+    /** How often the replica watch looks: a few stat calls, against Litestream's 1 s default sync. */
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(20);
     /** The row is deleted even when the deadline is spent: the delete waits at least this long for the write lock. */
     private static final Duration MIN_CLEANUP_WAIT = Duration.ofSeconds(5);
     /** What Litestream's restore says when the replica is reachable but holds no backup. */
@@ -35,13 +38,20 @@ public final class Verifier {
     private final SentinelStore sentinels;
     private final Clock clock;
     private final Duration timeout;
+    private final ReplicaWatch watch;
 
     /** @param timeout the deadline of one verification, from the write of its row to the verdict */
     public Verifier(RestoreRunner restores, SentinelStore sentinels, Clock clock, Duration timeout) {
+        this(restores, sentinels, clock, timeout, ReplicaWatch.NONE);
+    }
+
+    /** @param watch tells when the replica that {@code restores} restores from has something new */
+    public Verifier(RestoreRunner restores, SentinelStore sentinels, Clock clock, Duration timeout, ReplicaWatch watch) {
         this.restores = restores;
         this.sentinels = sentinels;
         this.clock = clock;
         this.timeout = timeout;
+        this.watch = watch;
     }
 
     /**
@@ -59,6 +69,8 @@ public final class Verifier {
                     + " (start replicate, or the application with the agent): nothing copies changes to the replica");
         }
         String token = UUID.randomUUID().toString();
+        // Looked at before the write: the upload that carries the row may come before any later look.
+        Optional<String> replicaBefore = watch.state();
         try {
             sentinels.write(database, token, run.remaining());
         } catch (SQLException e) {
@@ -67,7 +79,7 @@ public final class Verifier {
         }
         VerifyResult proof;
         try {
-            proof = prove(run, token);
+            proof = prove(run, token, replicaBefore);
         } catch (InterruptedException | RuntimeException e) {
             deleteRow(run, token);
             throw e;
@@ -76,17 +88,28 @@ public final class Verifier {
         return notDeleted == null ? proof : proof.withReason(proof.reason() + "; " + notDeleted);
     }
 
-    private VerifyResult prove(Run run, String token) throws InterruptedException {
+    private VerifyResult prove(Run run, String token, Optional<String> replicaBefore) throws InterruptedException {
         try (PrivateDirectory workDir = PrivateDirectory.create("litestream-verify-")) {
-            return poll(run, token, workDir);
+            return poll(run, token, workDir, replicaBefore);
         } catch (IOException e) {
             return run.result(Outcome.FAILED, "cannot verify: " + e.getMessage());
         }
     }
 
-    private VerifyResult poll(Run run, String token, PrivateDirectory workDir) throws IOException, InterruptedException {
+    private VerifyResult poll(Run run, String token, PrivateDirectory workDir, Optional<String> replicaBefore)
+            throws IOException, InterruptedException {
         Duration backoff = FIRST_BACKOFF;
+        Optional<String> seen = replicaBefore;
+        long lastTry = clock.nanoTime();
         while (clock.nanoTime() < run.deadline) {
+            if (seen.isPresent()) {
+                Optional<String> now = watch.state();
+                if (now.equals(seen) && clock.nanoTime() - lastTry < MAX_BACKOFF.toNanos()) {
+                    sleepAtMost(WATCH_INTERVAL, run);
+                    continue;
+                }
+                seen = now; // a look that fails from now on: back to the backoff
+            }
             Path restored = workDir.path().resolve("verify-" + (run.attempts + 1) + ".db");
             RunResult restore = restores.restore(run.database, restored, run.remaining());
             run.attempts++;
@@ -109,13 +132,21 @@ public final class Verifier {
                 }
             }
             workDir.clear(); // restore leaves -shm, -wal, .tmp-shm and .tmp-wal files next to its output
-            long left = run.deadline - clock.nanoTime();
-            if (left > 0) {
-                clock.sleep(Duration.ofNanos(Math.min(backoff.toNanos(), left)));
+            lastTry = clock.nanoTime();
+            if (seen.isPresent()) {
+                continue;
             }
+            sleepAtMost(backoff, run);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
         return run.verdictAtDeadline();
+    }
+
+    private void sleepAtMost(Duration pause, Run run) throws InterruptedException {
+        long left = run.deadline - clock.nanoTime();
+        if (left > 0) {
+            clock.sleep(Duration.ofNanos(Math.min(pause.toNanos(), left)));
+        }
     }
 
     /** The result once the token is in the restored copy; empty while it is not there yet. */

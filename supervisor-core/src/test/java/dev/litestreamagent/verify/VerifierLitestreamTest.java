@@ -8,6 +8,7 @@ import dev.litestreamagent.exec.ProcessRunner;
 import dev.litestreamagent.exec.ProcessSpec;
 import dev.litestreamagent.exec.RunResult;
 import dev.litestreamagent.exec.SystemProcessLauncher;
+import dev.litestreamagent.replica.FileReplicaWatch;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
@@ -23,10 +24,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +116,30 @@ class VerifierLitestreamTest {
         System.out.printf("verify in sync, idle database, in-process: median %.2f s of 9 %s%n", seconds(median(durations)),
                 durations.stream().map(d -> String.format("%.2f", seconds(d))).toList());
         assertTrue(median(durations).compareTo(Duration.ofSeconds(5)) < 0, "median " + median(durations));
+    }
+
+    @Test
+    void withItsFileReplicaWatchedAVerifyRestoresOnceTheRowIsUploaded(Harness harness) throws Exception {
+        Path db = harness.newDatabase("watched.db");
+        Sqlite.insert(db, 1, 10);
+        Path config = replicate(harness, db);
+        AtomicInteger restores = new AtomicInteger();
+        RestoreRunner counted = (database, output, timeout) -> {
+            restores.incrementAndGet();
+            return restore(harness.binary(), config, database, output, timeout);
+        };
+        ReplicaWatch watch = FileReplicaWatch.of(Map.of("type", "file",
+                "path", harness.tempDir().resolve(db.getFileName() + "-replica").toString()), Map.of());
+        Verifier verifier = new Verifier(counted, new JdbcSentinelStore(VerifierTest.SQLITE), Clock.SYSTEM, TIMEOUT, watch);
+        List<Integer> perVerify = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            restores.set(0);
+            VerifyResult result = verifier.verify("watched", db, () -> true);
+            assertEquals(Outcome.IN_SYNC, result.outcome(), result.toText());
+            perVerify.add(restores.get());
+        }
+        // One restore, after the upload; two when the previous verify's delete was uploaded just after this one looked.
+        assertTrue(perVerify.stream().allMatch(n -> n <= 2), "restores per verify: " + perVerify);
     }
 
     // --- helpers ---

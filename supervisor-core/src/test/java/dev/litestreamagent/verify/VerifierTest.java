@@ -16,7 +16,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +210,66 @@ class VerifierTest {
         VerifyResult result = verifyWith(db, out -> Files.write(out, before));
         assertEquals(Outcome.OUT_OF_SYNC, result.outcome());
         assertTrue(result.reason().startsWith("row missing at the deadline: the verification row was in none of 5"
+                + " restored copies within 3.0 s"), result.reason());
+    }
+
+    /** A replica whose uploads land at the given times after the verification starts. */
+    private static ReplicaWatch uploadsAt(FakeClock clock, Duration... uploads) {
+        long start = clock.nanoTime();
+        return () -> Optional.of("uploads:" + Arrays.stream(uploads).filter(u -> clock.nanoTime() - start >= u.toNanos()).count());
+    }
+
+    @Test
+    void withAWatchItRestoresAsSoonAsTheReplicaChangesAndNotBefore(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        FakeClock clock = new FakeClock();
+        List<Long> restoredAt = new ArrayList<>();
+        long start = clock.nanoTime();
+        RestoreRunner restores = restoring(out -> {
+            restoredAt.add(Duration.ofNanos(clock.nanoTime() - start).toMillis());
+            copyOf(db).into(out);
+        });
+
+        VerifyResult result = new Verifier(restores, new JdbcSentinelStore(SQLITE), clock, Duration.ofSeconds(10),
+                uploadsAt(clock, Duration.ofMillis(730))).verify("default", db, () -> true);
+
+        assertEquals(Outcome.IN_SYNC, result.outcome(), result.reason());
+        assertEquals(List.of(740L), restoredAt, "one restore, at the first look after the upload (looks every 20 ms)");
+    }
+
+    @Test
+    void withAWatchAnUploadWithoutTheRowIsFollowedByTheNextOne(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        byte[] old = Files.readAllBytes(Sqlite.create(dir.resolve("old.db")));
+        FakeClock clock = new FakeClock();
+        int[] restores = {0};
+        RestoreRunner replica = restoring(out -> {
+            if (restores[0]++ == 0) {
+                Files.write(out, old); // the application's upload, from before the row
+            } else {
+                copyOf(db).into(out);
+            }
+        });
+
+        VerifyResult result = new Verifier(replica, new JdbcSentinelStore(SQLITE), clock, Duration.ofSeconds(10),
+                uploadsAt(clock, Duration.ofMillis(100), Duration.ofMillis(600))).verify("default", db, () -> true);
+
+        assertEquals(Outcome.IN_SYNC, result.outcome(), result.reason());
+        assertEquals(2, restores[0]);
+        assertEquals(Duration.ofMillis(600), result.duration());
+    }
+
+    @Test
+    void withAWatchThatSeesNoChangeItStillRestoresOnceASecondUntilTheDeadline(@TempDir Path dir) throws Exception {
+        Path db = Sqlite.create(dir.resolve("app.db"));
+        byte[] old = Files.readAllBytes(Sqlite.create(dir.resolve("old.db")));
+        FakeClock clock = new FakeClock();
+
+        VerifyResult result = new Verifier(restoring(out -> Files.write(out, old)), new JdbcSentinelStore(SQLITE), clock,
+                Duration.ofSeconds(3), uploadsAt(clock)).verify("default", db, () -> true);
+
+        assertEquals(Outcome.OUT_OF_SYNC, result.outcome());
+        assertTrue(result.reason().startsWith("row missing at the deadline: the verification row was in none of 2"
                 + " restored copies within 3.0 s"), result.reason());
     }
 

@@ -2,6 +2,7 @@ package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.dialect.Dialect;
 import dev.litestreamagent.dialect.LitestreamVersion;
+import dev.litestreamagent.verify.ReplicaWatch;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -85,6 +86,14 @@ public interface CliContext {
 
     /** Whether a {@code litestream replicate} is live for this database (in the agent or another CLI). */
     boolean replicatorRunning(DatabaseRef database);
+
+    /**
+     * A cheap look at the database's replica {@code replicaName} ({@code ""}: its one replica) that tells
+     * verify when an upload landed; {@link ReplicaWatch#NONE} where there is none.
+     */
+    default ReplicaWatch replicaWatch(DatabaseRef database, String replicaName) {
+        return ReplicaWatch.NONE;
+    }
 
     /**
      * Claims the right to be the single replicator of the configured databases, held until closed

@@ -92,7 +92,7 @@ final class VerifyCommand implements Command {
                     List<VerifyResult> each = new ArrayList<>();
                     for (String name : replicas.get(database)) {
                         Verifier verifier = new Verifier(restoreWith(runner, name), sentinels, tools.clock(),
-                                context.verifyTimeout());
+                                context.verifyTimeout(), context.replicaWatch(database, name));
                         VerifyResult result = verifier.verify(database.alias(), database.path(),
                                 () -> context.replicatorRunning(database));
                         each.add(name.isEmpty() ? result : result.forReplica(name));
