@@ -48,7 +48,7 @@ class BlockYamlCorpusTest {
     }
 
     @Test
-    void theConfigsShapes() {
+    void theConfigsShapesGiveSnakeYamlsBytes() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("addr", "127.0.0.1:9090");
         Map<String, Object> logging = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ class BlockYamlCorpusTest {
         check(root); // an empty list may be left to SnakeYAML
         root.put("dbs", List.of(database("/a.db", 2), database("/b.db", 1)));
         root.put("max", 10000L);
-        assertTrue(check(root), "several databases and replicas");
+        check(root); // several databases and replicas: SnakeYAML's bytes, by either writer
     }
 
     /** True when written directly (then the same as SnakeYAML's). */
