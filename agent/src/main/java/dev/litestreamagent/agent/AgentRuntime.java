@@ -151,8 +151,9 @@ final class AgentRuntime {
     /** Through the application's own sqlite-jdbc only ({@link HostSqlite}); never the CLI's isolated copy. */
     private void startVerification(LitestreamSetup prepared, Duration interval, Logger log) {
         Instrumentation jvm = instrumentation;
+        SystemProcessLauncher launcher = new SystemProcessLauncher();
         ScheduledVerification scheduled = new ScheduledVerification(config.databases(), interval,
-                config.verifyTimeout(), () -> HostSqlite.find(jvm), new ReplicaRestore(prepared, new SystemProcessLauncher()),
+                config.verifyTimeout(), () -> HostSqlite.find(jvm), replica -> new ReplicaRestore(prepared, launcher, replica),
                 new ReplicatingNow(), status.verifications(), Clock.SYSTEM, log);
         scheduled.start();
         verification = scheduled;

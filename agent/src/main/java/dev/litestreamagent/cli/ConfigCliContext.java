@@ -58,7 +58,7 @@ final class ConfigCliContext implements CliContext {
         this.lookedIn = lookedIn;
         List<DatabaseRef> databases = new ArrayList<>();
         for (DatabaseConfig db : config.databases()) {
-            databases.add(new DatabaseRef(db.alias(), db.path(), replicaNames(db)));
+            databases.add(new DatabaseRef(db.alias(), db.path(), db.replicaNames()));
         }
         this.databases = Collections.unmodifiableList(databases);
         List<DatabaseRef> directories = new ArrayList<>();
@@ -66,17 +66,6 @@ final class ConfigCliContext implements CliContext {
             directories.add(new DatabaseRef(db.alias(), db.path()));
         }
         this.directories = Collections.unmodifiableList(directories);
-    }
-
-    /** The names of the database's replicas that have one (several replicas always do), in the config's order. */
-    private static List<String> replicaNames(DatabaseConfig db) {
-        List<String> names = new ArrayList<>();
-        for (Map<String, String> replica : db.replicas().values()) {
-            if (replica.get("name") != null) {
-                names.add(replica.get("name"));
-            }
-        }
-        return names;
     }
 
     /**

@@ -122,6 +122,19 @@ class StatusCommandTest {
     }
 
     @Test
+    void aFailingReplicaOfSeveralIsNamedInTheVerifyNote() throws Exception {
+        lock("app", "litestream-agent supervisor 'app' in process " + SELF);
+        String reason = "replica file in sync, replica s3 failed; s3: replica unreachable: all 7 restores failed";
+        document("app", SELF, "unavailable", "RUNNING", null, ",\"lastVerify\":{\"time\":\"" + written.minusSeconds(60)
+                + "\",\"outcome\":\"failed\",\"durationSeconds\":2.500,\"reason\":\"" + reason + "\",\"lastSuccess\":null,"
+                + "\"replicas\":[{\"name\":\"file\",\"outcome\":\"in_sync\"},{\"name\":\"s3\",\"outcome\":\"failed\"}]}");
+
+        assertEquals(1, run(context("app"), "status"), output());
+        assertTrue(output().lines().anyMatch(l -> l.matches("app +RUNNING +agent JVM .* +failed 62 s ago")), output());
+        assertTrue(output().contains("app: last verify: " + reason + "\n"), output());
+    }
+
+    @Test
     void jsonPassesTheAgentsDocumentOnIncludingFiguresThisCommandDoesNotKnow() throws Exception {
         lock("app", "litestream-agent supervisor 'app' in process " + SELF);
         document("app", SELF, "ok", "RUNNING", null, ",\"futureFigure\":{\"n\":7}");

@@ -1,8 +1,10 @@
 package dev.litestreamagent.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +70,20 @@ public final class DatabaseConfig {
      */
     public Map<String, Map<String, String>> replicas() {
         return replicas;
+    }
+
+    /**
+     * The names of the replicas that have one (several replicas always do), in the config's order: what
+     * {@code restore -replica NAME} takes. Empty for a database's one unnamed replica.
+     */
+    public List<String> replicaNames() {
+        List<String> names = new ArrayList<>();
+        for (Map<String, String> replica : replicas.values()) {
+            if (replica.get("name") != null) {
+                names.add(replica.get("name"));
+            }
+        }
+        return names;
     }
 
     /** Database-level Litestream settings passed through, such as {@code monitor-interval}. */

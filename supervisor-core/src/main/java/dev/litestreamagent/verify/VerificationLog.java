@@ -3,6 +3,7 @@ package dev.litestreamagent.verify;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +14,15 @@ import java.util.Optional;
 public final class VerificationLog {
     private final Map<String, VerificationRecord> records = new HashMap<>();
 
-    public synchronized void record(VerifyResult result) {
-        VerificationRecord previous = records.get(result.database());
-        records.put(result.database(), previous == null ? VerificationRecord.first(result) : previous.then(result));
+    public void record(VerifyResult result) {
+        record(Collections.singletonList(result));
+    }
+
+    /** @param round one database's results, one per replica when it has several (see {@link EachReplica}) */
+    public synchronized void record(List<VerifyResult> round) {
+        String alias = round.get(0).database();
+        VerificationRecord previous = records.get(alias);
+        records.put(alias, previous == null ? VerificationRecord.first(round) : previous.then(round));
     }
 
     /** Empty before the database's first scheduled round. */

@@ -4,6 +4,9 @@ import dev.litestreamagent.json.JsonText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +34,10 @@ public final class VerifyResult {
             return json;
         }
     }
+
+    /** Worst first: what a database with several replicas reports when they disagree. */
+    private static final List<Outcome> SEVERITY = Arrays.asList(Outcome.FAILED, Outcome.OUT_OF_SYNC, Outcome.SKIPPED,
+            Outcome.IN_SYNC);
 
     private final String database;
     private final Path path;
@@ -93,6 +100,38 @@ public final class VerifyResult {
     /** This result, as that of the database's replica {@code name}. */
     public VerifyResult forReplica(String name) {
         return new VerifyResult(database, path, time, outcome, reason, duration, name);
+    }
+
+    /**
+     * A database's verdict from its result on each replica (a single result as it is): the worst outcome
+     * (failed, out of sync, skipped, in sync), starting when the first began and lasting as long as all
+     * together, its reason naming each replica that was not in sync.
+     */
+    public static VerifyResult overall(List<VerifyResult> replicas) {
+        VerifyResult first = replicas.get(0);
+        if (replicas.size() == 1) {
+            return first;
+        }
+        Outcome worst = Outcome.IN_SYNC;
+        Duration total = Duration.ZERO;
+        List<String> names = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (VerifyResult result : replicas) {
+            worst = SEVERITY.indexOf(result.outcome) < SEVERITY.indexOf(worst) ? result.outcome : worst;
+            total = total.plus(result.duration);
+            String name = result.replica().orElse("(unnamed)");
+            names.add(name);
+            outcomes.add("replica " + name + " " + result.outcome.text);
+            if (result.outcome != Outcome.IN_SYNC) {
+                reasons.add(name + ": " + result.reason);
+            }
+        }
+        // Every replica's name and outcome first: readers such as status cut long reasons short.
+        String reason = worst == Outcome.IN_SYNC
+                ? "every replica in sync (" + String.join(", ", names) + "): " + first.reason
+                : String.join(", ", outcomes) + "; " + String.join("; ", reasons);
+        return new VerifyResult(first.database, first.path, first.time, worst, reason, total);
     }
 
     public String toText() {

@@ -51,16 +51,32 @@ final class HealthJson {
         return out.append("]}\n").toString();
     }
 
-    /** The latest scheduled verification: when it started, what it found, how long it took and why. */
+    /**
+     * The latest scheduled verification: when it started, what it found, how long it took and why; with several
+     * replicas, the worst of theirs and then each replica's own.
+     */
     private static String verification(VerificationRecord record) {
-        VerifyResult last = record.last();
         StringBuilder out = new StringBuilder("{");
-        field(out, "time", JsonText.quote(last.time().toString())).append(',');
-        field(out, "outcome", JsonText.quote(last.outcome().label())).append(',');
-        field(out, "durationSeconds", seconds(last.duration())).append(',');
-        field(out, "reason", JsonText.quote(last.reason())).append(',');
+        result(out, record.last()).append(',');
         field(out, "lastSuccess", record.lastSuccess().map(t -> JsonText.quote(t.toString())).orElse("null"));
+        List<VerifyResult> replicas = record.replicas();
+        if (!replicas.isEmpty()) {
+            out.append(",\"replicas\":[");
+            for (int i = 0; i < replicas.size(); i++) {
+                out.append(i == 0 ? "{" : ",{");
+                field(out, "name", JsonText.quote(replicas.get(i).replica().orElse(""))).append(',');
+                result(out, replicas.get(i)).append('}');
+            }
+            out.append(']');
+        }
         return out.append('}').toString();
+    }
+
+    private static StringBuilder result(StringBuilder out, VerifyResult result) {
+        field(out, "time", JsonText.quote(result.time().toString())).append(',');
+        field(out, "outcome", JsonText.quote(result.outcome().label())).append(',');
+        field(out, "durationSeconds", seconds(result.duration())).append(',');
+        return field(out, "reason", JsonText.quote(result.reason()));
     }
 
     private static StringBuilder field(StringBuilder out, String name, String json) {

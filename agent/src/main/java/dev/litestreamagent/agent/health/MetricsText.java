@@ -2,6 +2,7 @@ package dev.litestreamagent.agent.health;
 
 import dev.litestreamagent.supervisor.SupervisorState;
 import dev.litestreamagent.verify.VerificationRecord;
+import dev.litestreamagent.verify.VerifyResult.Outcome;
 import java.util.Locale;
 
 /** {@code /metrics}: the agent's figures in the Prometheus text format 0.0.4. */
@@ -50,6 +51,13 @@ final class MetricsText {
         for (DatabaseHealth db : s.databases()) {
             db.verification().ifPresent(v -> decimal(out, "litestream_agent_verify_last_duration_seconds", db.alias(),
                     v.last().duration().toMillis() / 1000.0));
+        }
+        family(out, "litestream_agent_verify_replica_in_sync", "gauge", "1 when the latest scheduled verification found"
+                + " the replica in sync, else 0; only for a database with several replicas, each verified on its own.");
+        for (DatabaseHealth db : s.databases()) {
+            db.verification().ifPresent(v -> v.replicas().forEach(r -> sample(out, "litestream_agent_verify_replica_in_sync",
+                    "db=\"" + label(db.alias()) + "\",replica=\"" + label(r.replica().orElse("")) + "\"",
+                    r.outcome() == Outcome.IN_SYNC ? 1 : 0)));
         }
         family(out, "litestream_agent_verify_last_success_timestamp_seconds", "gauge",
                 "When the database's latest in-sync scheduled verification finished (Unix time); absent before the first.");

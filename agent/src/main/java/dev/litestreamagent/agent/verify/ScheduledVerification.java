@@ -2,6 +2,7 @@ package dev.litestreamagent.agent.verify;
 
 import dev.litestreamagent.config.DatabaseConfig;
 import dev.litestreamagent.supervisor.Clock;
+import dev.litestreamagent.verify.EachReplica;
 import dev.litestreamagent.verify.JdbcSentinelStore;
 import dev.litestreamagent.verify.RestoreRunner;
 import dev.litestreamagent.verify.SqliteConnector;
@@ -10,14 +11,17 @@ import dev.litestreamagent.verify.Verifier;
 import dev.litestreamagent.verify.VerifyResult;
 import dev.litestreamagent.verify.VerifyResult.Outcome;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * {@code litestream.verify.interval}: verify's proof run from inside the application, every interval,
- * one database after the other (each writes a row and restores the replica: never all at once on the
+ * one database after the other and, as the CLI's {@code verify} does, on each replica of a database that has
+ * several ({@link EachReplica}; each writes a row and restores the replica: never all at once on the
  * application's machine), into a {@link VerificationLog}. Runs on a daemon thread of its own that never
  * keeps the JVM alive; {@link #stop()} ends it before the final sync, so its row is deleted and synced.
  */
@@ -31,7 +35,7 @@ public final class ScheduledVerification {
     private final Duration interval;
     private final Duration timeout;
     private final Supplier<Optional<? extends SqliteConnector>> sqlite;
-    private final RestoreRunner restores;
+    private final Function<String, RestoreRunner> restores;
     private final Replicating replicating;
     private final VerificationLog log;
     private final Clock clock;
@@ -49,9 +53,11 @@ public final class ScheduledVerification {
 
     /**
      * @param sqlite the application's SQLite driver, empty while it has loaded none; asked each round
+     * @param restores the restores from the named replica ({@code ""}: a database's one replica)
      */
     public ScheduledVerification(List<DatabaseConfig> databases, Duration interval, Duration timeout,
-            Supplier<Optional<? extends SqliteConnector>> sqlite, RestoreRunner restores, Replicating replicating,
+            Supplier<Optional<? extends SqliteConnector>> sqlite, Function<String, RestoreRunner> restores,
+            Replicating replicating,
             VerificationLog log, Clock clock, Logger logger) {
         this.databases = databases;
         this.interval = interval;
@@ -101,26 +107,28 @@ public final class ScheduledVerification {
         }
     }
 
-    /** Every database in turn; the driver is looked for once per round. */
+    /** Every database in turn, each on every replica; the driver is looked for once per round. */
     void round() throws InterruptedException {
-        Optional<? extends SqliteConnector> driver = sqlite.get();
-        Verifier verifier = driver.map(d -> new Verifier(restores, new JdbcSentinelStore(d), clock, timeout)).orElse(null);
+        Optional<JdbcSentinelStore> sentinels = sqlite.get().map(JdbcSentinelStore::new);
         for (DatabaseConfig db : databases) {
-            VerifyResult result;
-            if (verifier == null) {
-                result = skipped(db, NO_DRIVER);
+            List<VerifyResult> results;
+            if (!sentinels.isPresent()) {
+                results = skipped(db, NO_DRIVER);
             } else if (!replicating.handedOver(db)) {
-                result = skipped(db, "Litestream does not replicate it yet (waiting for the application's schema)");
+                results = skipped(db, "Litestream does not replicate it yet (waiting for the application's schema)");
             } else {
-                result = verifier.verify(db.alias(), db.path(), () -> replicating.running(db));
+                results = EachReplica.verify(EachReplica.of(db.replicaNames()),
+                        name -> new Verifier(restores.apply(name), sentinels.get(), clock, timeout),
+                        db.alias(), db.path(), () -> replicating.running(db));
             }
-            log.record(result);
-            report(result);
+            log.record(results);
+            results.forEach(this::report);
         }
     }
 
-    private VerifyResult skipped(DatabaseConfig db, String reason) {
-        return new VerifyResult(db.alias(), db.path(), clock.now(), Outcome.SKIPPED, reason, Duration.ZERO);
+    private List<VerifyResult> skipped(DatabaseConfig db, String reason) {
+        return Collections.singletonList(new VerifyResult(db.alias(), db.path(), clock.now(), Outcome.SKIPPED, reason,
+                Duration.ZERO));
     }
 
     private void report(VerifyResult result) {

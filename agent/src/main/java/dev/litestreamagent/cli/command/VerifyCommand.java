@@ -1,12 +1,12 @@
 package dev.litestreamagent.cli.command;
 
+import dev.litestreamagent.verify.EachReplica;
 import dev.litestreamagent.verify.JdbcSentinelStore;
 import dev.litestreamagent.verify.RestoreRunner;
 import dev.litestreamagent.verify.Verifier;
 import dev.litestreamagent.verify.VerifyResult;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +22,7 @@ import java.util.concurrent.Future;
  * {@code verify [--json] [-replica NAME] DB... | --all}: exit 0 when every database is in sync, 1 otherwise.
  * Several databases are verified at once (most of a verification is waiting for the replica),
  * their results printed in the order given. A database with several replicas is verified on each of
- * them in turn ({@code restore -replica NAME}: without it Litestream restores from whichever holds the
- * newest backup, and a replica left behind would go unnoticed), or on the one {@code -replica} names.
+ * them in turn ({@link EachReplica}), or on the one {@code -replica} names.
  */
 final class VerifyCommand implements Command {
     /** Each verification runs a restore process at a time; more at once would only compete for the machine. */
@@ -87,18 +86,10 @@ final class VerifyCommand implements Command {
         try {
             List<Future<List<VerifyResult>>> results = new ArrayList<>();
             for (DatabaseRef database : databases) {
-                // one replica after the other: each verification writes its own row into the database
-                results.add(pool.submit(() -> {
-                    List<VerifyResult> each = new ArrayList<>();
-                    for (String name : replicas.get(database)) {
-                        Verifier verifier = new Verifier(restoreWith(runner, name), sentinels, tools.clock(),
-                                context.verifyTimeout(), context.replicaWatch(database, name));
-                        VerifyResult result = verifier.verify(database.alias(), database.path(),
-                                () -> context.replicatorRunning(database));
-                        each.add(name.isEmpty() ? result : result.forReplica(name));
-                    }
-                    return each;
-                }));
+                results.add(pool.submit(() -> EachReplica.verify(replicas.get(database),
+                        name -> new Verifier(restoreWith(runner, name), sentinels, tools.clock(), context.verifyTimeout(),
+                                context.replicaWatch(database, name)),
+                        database.alias(), database.path(), () -> context.replicatorRunning(database))));
             }
             boolean inSync = true;
             for (Future<List<VerifyResult>> pending : results) {
@@ -121,7 +112,7 @@ final class VerifyCommand implements Command {
     private static List<String> replicasToVerify(DatabaseRef database, String named) {
         List<String> names = database.replicaNames();
         if (named == null) {
-            return names.size() > 1 ? names : Collections.singletonList("");
+            return EachReplica.of(names);
         }
         if (!names.contains(named)) {
             throw new UsageException("verify: " + database.alias() + " has no replica named \"" + named + "\"; "
@@ -132,14 +123,8 @@ final class VerifyCommand implements Command {
 
     /** {@code restore -o OUT DB}, with {@code -replica NAME} unless {@code replica} is empty. */
     private static RestoreRunner restoreWith(LitestreamRunner runner, String replica) {
-        return (database, output, timeout) -> {
-            List<String> args = new ArrayList<>();
-            if (!replica.isEmpty()) {
-                args.addAll(Arrays.asList("-replica", replica));
-            }
-            args.addAll(Arrays.asList("-o", output.toString(), database.toString()));
-            return runner.capture("restore", args, timeout);
-        };
+        return (database, output, timeout) -> runner.capture("restore", RestoreRunner.arguments(replica, output, database),
+                timeout);
     }
 
     /** The results, or what failed in the worker thread as if it had failed here. */

@@ -116,6 +116,38 @@ class HealthRenderingTest {
     }
 
     @Test
+    void withTwoReplicasOneFailingTheDatabaseFailsAndEachReplicaIsReportedInJsonAndMetrics() {
+        Instant time = NOW.minusSeconds(20);
+        VerificationLog log = new VerificationLog();
+        log.record(List.of(round("app", time, Outcome.IN_SYNC, "verification row restored, integrity_check ok").forReplica("file"),
+                round("app", time.plusMillis(1250), Outcome.FAILED, "replica unreachable: all 7 restores failed").forReplica("s3")));
+        DatabaseHealth app = new DatabaseHealth("app", Path.of("/data/app.db"), true, Optional.of(NOW.minusSeconds(1)),
+                Optional.of(NOW.minusSeconds(2)), log.of("app"));
+        HealthSnapshot s = snapshot(SupervisorState.RUNNING, app, verified("solo", round("solo", time, Outcome.IN_SYNC,
+                "verification row restored, integrity_check ok")));
+
+        String reason = "replica file in sync, replica s3 failed; s3: replica unreachable: all 7 restores failed";
+        assertEquals(List.of("app: the verification at 2026-01-01T00:09:40Z found it failed: " + reason), s.problems());
+        String json = HealthJson.render(s);
+        assertTrue(json.contains("\"lastVerify\":{\"time\":\"2026-01-01T00:09:40Z\",\"outcome\":\"failed\","
+                + "\"durationSeconds\":2.500,\"reason\":\"" + reason + "\",\"lastSuccess\":null,\"replicas\":["
+                + "{\"name\":\"file\",\"time\":\"2026-01-01T00:09:40Z\",\"outcome\":\"in_sync\",\"durationSeconds\":1.250,"
+                + "\"reason\":\"verification row restored, integrity_check ok\"},"
+                + "{\"name\":\"s3\",\"time\":\"2026-01-01T00:09:41.250Z\",\"outcome\":\"failed\",\"durationSeconds\":1.250,"
+                + "\"reason\":\"replica unreachable: all 7 restores failed\"}]}"), json);
+        assertTrue(json.contains("\"lastVerify\":{\"time\":\"2026-01-01T00:09:40Z\",\"outcome\":\"in_sync\","
+                + "\"durationSeconds\":1.250,\"reason\":\"verification row restored, integrity_check ok\","
+                + "\"lastSuccess\":\"2026-01-01T00:09:41.250Z\"}}"), "one replica: no list, as before: " + json);
+
+        String text = MetricsText.render(s);
+        assertTrue(text.contains("litestream_agent_verifications_total{db=\"app\",outcome=\"failed\"} 1\n"), text);
+        assertTrue(text.contains("litestream_agent_verify_replica_in_sync{db=\"app\",replica=\"file\"} 1\n"), text);
+        assertTrue(text.contains("litestream_agent_verify_replica_in_sync{db=\"app\",replica=\"s3\"} 0\n"), text);
+        assertFalse(text.contains("litestream_agent_verify_replica_in_sync{db=\"solo\""), "one replica: no replica label: " + text);
+        PrometheusFormat.check(text);
+    }
+
+    @Test
     void metricsListEveryFamilyWithHelpAndTypeAndOneSamplePerStateAndUploadedDatabase() {
         HealthSnapshot s = snapshot(SupervisorState.BACKOFF, db("app", true, Instant.ofEpochMilli(1_767_225_599_250L),
                 null), db("fresh", true, null, null));

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,9 +122,42 @@ class ScheduledVerificationTest {
     }
 
     @Test
+    void aDatabaseWithSeveralReplicasIsVerifiedOnEachAndAFailingOneIsNamed() throws Exception {
+        Path db = dir.resolve("app.db");
+        try (Connection c = SQLITE.open(db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (x)");
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put("litestream.dbs.app.path", db.toString());
+        for (String replica : List.of("local", "remote")) {
+            props.put("litestream.dbs.app.replicas." + replica + ".type", "file");
+            props.put("litestream.dbs.app.replicas." + replica + ".path", dir.resolve("replica-" + replica).toString());
+        }
+        databases = ConfigLoader.load(ConfigInput.of(null, props, Map.of(), dir, null)).databases();
+        unreachable.add("app.db/remote");
+        clock.stopAtSleep(2);
+        schedule(Optional.of(SQLITE)).run();
+
+        assertEquals(List.of("app.db/local@300000", "app.db/remote@300300"), restores.subList(0, 2),
+                "each replica restored on its own, one after the other");
+        VerificationRecord app = log.of("app").orElseThrow();
+        assertEquals(Outcome.FAILED, app.last().outcome(), "one failing replica fails the database");
+        assertTrue(app.last().reason().startsWith("replica local in sync, replica remote failed; remote: replica unreachable: all "),
+                app.last().reason());
+        assertEquals(List.of("local", "remote"),
+                app.replicas().stream().map(r -> r.replica().orElseThrow()).collect(Collectors.toList()));
+        assertEquals(List.of(Outcome.IN_SYNC, Outcome.FAILED),
+                app.replicas().stream().map(r -> r.outcome()).collect(Collectors.toList()));
+        assertEquals(1L, app.counts().get(Outcome.FAILED), "one round, counted once");
+        assertEquals(0L, app.counts().get(Outcome.IN_SYNC));
+        assertEquals(List.of(), rows("app"), "every replica's verification deleted its row");
+    }
+
+    @Test
     void itsThreadIsADaemonThatStopEnds() throws Exception {
         ScheduledVerification scheduled = new ScheduledVerification(databases, INTERVAL, TIMEOUT, Optional::empty,
-                (database, output, timeout) -> new RunResult(0, "", false), null, log, Clock.SYSTEM, NOPLogger.NOP_LOGGER);
+                replica -> (database, output, timeout) -> new RunResult(0, "", false), null, log, Clock.SYSTEM,
+                NOPLogger.NOP_LOGGER);
         scheduled.start();
         Thread thread = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("litestream-agent-verify")).findFirst().orElseThrow();
@@ -133,8 +168,8 @@ class ScheduledVerificationTest {
     }
 
     private ScheduledVerification schedule(Optional<SqliteConnector> sqlite) {
-        RestoreRunner restore = (database, output, timeout) -> {
-            String name = database.getFileName().toString();
+        Function<String, RestoreRunner> restore = replica -> (database, output, timeout) -> {
+            String name = database.getFileName().toString() + (replica.isEmpty() ? "" : "/" + replica);
             restores.add(name + "@" + clock.nanos / 1_000_000);
             clock.nanos += clock.restoreTakes.toNanos();
             if (unreachable.contains(name)) {
