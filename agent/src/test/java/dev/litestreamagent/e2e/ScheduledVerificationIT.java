@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +52,7 @@ class ScheduledVerificationIT {
                 "litestream.verify.interval=2s",
                 "litestream.verify.timeout=4s"), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Path log = harness.tempDir().resolve("app.log");
-        Process app = new ProcessBuilder(TestBinary.java().toString(),
-                "-javaagent:" + AgentProcess.agentJar() + "=" + config.agentArgument(),
-                "-cp", codeSource(LockHoldingApp.class) + File.pathSeparator + codeSource(org.sqlite.JDBC.class),
-                LockHoldingApp.class.getName(), db.toString(), "app")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process app = lockHoldingApp(config.agentArgument(), db, log);
         HealthClient health = new HealthClient(port, log);
         try (Writer stdin = app.outputWriter(StandardCharsets.UTF_8)) {
             // In sync: /health, /metrics, JMX.
@@ -116,6 +113,70 @@ class ScheduledVerificationIT {
         assertEquals(List.of(), LitestreamProcesses.replicating(db), "a replicator outlived the application:\n"
                 + Files.readString(log));
         assertTrue(Files.readString(log).contains("Verifying each database every 2s"), Files.readString(log));
+    }
+
+    @Test
+    void aDatabaseWithAFileAndAnS3ReplicaIsVerifiedOnEachAndTheUnreachableOneIsNamed(Harness harness) throws Exception {
+        Path db = harness.tempDir().resolve("app.db");
+        int port = HealthClient.freePort();
+        List<String> properties = new ArrayList<>(List.of(
+                "litestream.bin-path=" + harness.binary(),
+                "litestream.dbs.app.url=jdbc:sqlite:" + db,
+                "litestream.dbs.app.replicas.file.type=file",
+                "litestream.dbs.app.replicas.file.path=" + harness.tempDir().resolve("replica"),
+                "litestream.health.addr=127.0.0.1:" + port,
+                "litestream.verify.interval=2s",
+                "litestream.verify.timeout=4s"));
+        properties.addAll(harness.s3ReplicaProperties("litestream.dbs.app.replicas.s3.", "app"));
+        Path config = harness.tempDir().resolve("litestream.properties");
+        Files.write(config, properties, StandardCharsets.UTF_8);
+        Path log = harness.tempDir().resolve("app.log");
+        Process app = lockHoldingApp("config=" + config, db, log);
+        HealthClient health = new HealthClient(port, log);
+        try (Writer stdin = app.outputWriter(StandardCharsets.UTF_8)) {
+            HttpResponse<String> inSync = health.await("/health", r -> r.statusCode() == 200
+                    && r.body().contains("\"reason\":\"every replica in sync (file, s3): "));
+            assertTrue(inSync.body().contains("\"replicas\":[{\"name\":\"file\",") && inSync.body().contains(
+                    "{\"name\":\"s3\","), inSync.body());
+            String metrics = health.get("/metrics").body();
+            assertTrue(metrics.contains("litestream_agent_verify_replica_in_sync{db=\"app\",replica=\"s3\"} 1\n"), metrics);
+            HealthClient.promtoolCheck(metrics);
+
+            harness.s3().pause();
+            try {
+                HttpResponse<String> failed = health.await("/health", r -> r.statusCode() == 503
+                        && r.body().contains("replica s3 failed; s3: "));
+                assertTrue(failed.body().contains("\"outcome\":\"failed\""), failed.body());
+                assertTrue(Pattern.compile("\\{\"name\":\"s3\",\"time\":\"[^\"]+\",\"outcome\":\"failed\"")
+                        .matcher(failed.body()).find(), "the s3 replica's own entry: " + failed.body());
+                String failedMetrics = health.get("/metrics").body();
+                assertTrue(failedMetrics.contains("litestream_agent_verify_replica_in_sync{db=\"app\",replica=\"s3\"} 0\n"),
+                        failedMetrics);
+                HealthClient.promtoolCheck(failedMetrics);
+                String jmx = ask(stdin, "jmx", "JMX ", log);
+                assertTrue(jmx.contains("LastVerifyOutcome=failed;") && jmx.contains("replica s3 failed"), jmx);
+                ProcessResult status = awaitStatus(harness, r -> r.exitCode() == 1
+                        && r.output().contains("app: last verify: ") && r.output().contains("replica s3 failed"));
+                assertTrue(status.output().lines().anyMatch(l -> l.startsWith("app ") && l.contains(" failed ")),
+                        status.toString());
+            } finally {
+                harness.s3().resume();
+            }
+            health.await("/health", r -> r.statusCode() == 200
+                    && r.body().contains("\"reason\":\"every replica in sync (file, s3): "));
+            stdin.write("exit\n");
+        }
+        assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the application exits");
+        assertEquals(List.of(), LitestreamProcesses.replicating(db), "a replicator outlived the application:\n"
+                + Files.readString(log));
+    }
+
+    /** {@link LockHoldingApp} on {@code db} (alias app) under the agent, its output into {@code log}. */
+    private static Process lockHoldingApp(String agentArgument, Path db, Path log) throws Exception {
+        return new ProcessBuilder(TestBinary.java().toString(), "-javaagent:" + AgentProcess.agentJar() + "=" + agentArgument,
+                "-cp", codeSource(LockHoldingApp.class) + File.pathSeparator + codeSource(org.sqlite.JDBC.class),
+                LockHoldingApp.class.getName(), db.toString(), "app")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** The CLI's {@code status app} (the configuration in the test's folder), once it matches. */
