@@ -14,7 +14,8 @@ import javax.management.ObjectName;
  * A small application on sqlite-jdbc for {@link ScheduledVerificationIT}, driven through stdin:
  * {@code hold} opens a write transaction and keeps it ({@code HELD}), {@code release} commits it
  * ({@code RELEASED}), {@code jmx} prints its database MBean as the agent registered it ({@code JMX ...}),
- * {@code exit} ends it. Its schema is created at start ({@code READY}).
+ * {@code write} commits one row ({@code WROTE}), {@code exit} ends it. Its schema is created at start
+ * ({@code READY}). Also the application of {@link UnreachableReplicaExitIT}.
  */
 public final class LockHoldingApp {
     private static final String[] ATTRIBUTES = {"LastVerifyOutcome", "LastVerifyReason", "LastVerifySuccessTime",
@@ -40,6 +41,10 @@ public final class LockHoldingApp {
                     case "release" -> {
                         sql.execute("COMMIT");
                         say("RELEASED");
+                    }
+                    case "write" -> {
+                        sql.execute("INSERT INTO notes (body) VALUES ('written')");
+                        say("WROTE");
                     }
                     case "jmx" -> say("JMX " + mbean(args[1]));
                     default -> say("UNKNOWN " + line);

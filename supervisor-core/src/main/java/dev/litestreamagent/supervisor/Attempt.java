@@ -74,6 +74,11 @@ final class Attempt {
         return startedNanos;
     }
 
+    /** The databases it was launched with. */
+    List<Path> databases() {
+        return databases;
+    }
+
     /** Marks this attempt as stopped by the supervisor to make Litestream sync again: its exit is no crash. */
     void markResync() {
         resync = true;

@@ -5,10 +5,12 @@ import dev.litestreamagent.supervisor.log.LitestreamLine;
 import dev.litestreamagent.supervisor.log.LogMarkers;
 import dev.litestreamagent.supervisor.log.LogThrottle;
 import dev.litestreamagent.supervisor.log.OutputTail;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -23,6 +25,8 @@ final class OutputRelay {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Logger OUTPUT = LoggerFactory.getLogger("dev.litestreamagent.litestream");
     private static final int TAIL_LINES = 50;
+    /** The exit code Java reports for a process ended by SIGKILL (128 + 9). */
+    private static final int KILLED = 137;
 
     private final LogMarkers markers;
     private final SecretMask mask;
@@ -35,6 +39,8 @@ final class OutputRelay {
     private final Map<String, Instant> lastUploads = new ConcurrentHashMap<>();
     /** ERROR lines, other than cancelled background work, since the latest launch. */
     private final AtomicInteger errorsWhileStopping = new AtomicInteger();
+    /** The databases those lines named (their {@code db} field). */
+    private final Set<String> failedWhileStopping = ConcurrentHashMap.newKeySet();
 
     OutputRelay(LogMarkers markers, SecretMask mask, Clock clock) {
         this.markers = markers;
@@ -45,6 +51,7 @@ final class OutputRelay {
     /** A new Litestream: its stop is judged by its own lines only. */
     void launched() {
         errorsWhileStopping.set(0);
+        failedWhileStopping.clear();
     }
 
     /**
@@ -55,6 +62,9 @@ final class OutputRelay {
         LitestreamLine line = LitestreamLine.parse(mask.apply(raw), markers);
         if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
             errorsWhileStopping.incrementAndGet();
+            if (!line.field("db").isEmpty()) {
+                failedWhileStopping.add(line.field("db"));
+            }
         }
         if (line.isShownBy(OUTPUT, shuttingDown)) {
             long suppressed = throttle.rollOver(clock.nanoTime());
@@ -96,18 +106,24 @@ final class OutputRelay {
     /**
      * Litestream 0.3 exits 1 when background work its shutdown cancelled failed (a checkpoint:
      * "context canceled"), after a final sync that went well: that is no failure to report. Other
-     * errors while it stopped may mean rows are missing from the replica.
+     * errors while it stopped, or a kill because the final sync did not end within the stop timeout
+     * (0.3.13 never ends it to a file replica whose directory became a file), leave the rows of its
+     * last seconds only in the local files: the ERROR names them.
      */
-    void logFinalExit(long pid, int exitCode) {
+    void logFinalExit(long pid, int exitCode, List<Path> databases) {
         if (exitCode == 0) {
             LOG.info("Litestream (pid {}) stopped after its final sync", pid);
+        } else if (exitCode == KILLED) {
+            LOG.error("Litestream (pid {}) did not finish its final sync within the stop timeout and was killed: rows "
+                    + "committed since its last upload stay only in the local file of {} until Litestream runs again "
+                    + "(is the replica reachable?)", pid, databases);
         } else if (errorsWhileStopping.get() == 0) {
             LOG.info("Litestream (pid {}) stopped after its final sync with exit code {}: only background work that its "
                     + "shutdown cancelled reported errors", pid, exitCode);
         } else {
             LOG.error("Litestream (pid {}) stopped with exit code {} and reported errors while stopping (above): rows "
-                    + "committed in its last seconds may be missing from the replica until Litestream runs again", pid,
-                    exitCode);
+                    + "committed since its last upload stay only in the local file of {} until Litestream runs again",
+                    pid, exitCode, failedWhileStopping.isEmpty() ? databases : new TreeSet<>(failedWhileStopping));
         }
     }
 }

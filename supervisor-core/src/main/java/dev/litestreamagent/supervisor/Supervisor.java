@@ -164,6 +164,8 @@ public final class Supervisor implements AutoCloseable {
                     watcher.interrupt();
                 }
             }
+            // One timeout for the whole stop, however many Litestreams it takes: the waits are real waits on children.
+            long deadline = System.nanoTime() + finalSyncTimeout.toNanos();
             try {
                 if (attempt != null && attempt.isResync()) { // being replaced (resync, stall, a database to add)
                     attempt.stop(Duration.ZERO, finalSyncTimeout);
@@ -172,15 +174,20 @@ public final class Supervisor implements AutoCloseable {
                 // None running (backoff, between a planned restart and its relaunch), or one without a
                 // database that now has data: a Litestream with every database does the final sync.
                 boolean added = settings.launchPlan().changed(true); // always asked: it makes them ready
+                Duration syncTimeout = finalSyncTimeout;
                 if (attempt == null || added) {
-                    attempt = relaunchForFinalSync(attempt, finalSyncTimeout);
+                    attempt = relaunchForFinalSync(attempt, deadline);
+                    syncTimeout = left(deadline);
                 }
                 if (attempt != null) {
-                    attempt.stop(openWait(finalSyncTimeout), finalSyncTimeout, beforeFinalSync);
+                    attempt.stop(openWait(syncTimeout), syncTimeout, beforeFinalSync);
                 }
                 Thread w = watcher;
                 if (w != null) {
                     w.join(WATCHER_JOIN.toMillis());
+                }
+                if (attempt != null) {
+                    recordFinalExit(attempt);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -243,12 +250,19 @@ public final class Supervisor implements AutoCloseable {
      * At the final stop, no Litestream runs (backoff, a planned restart under way), or a database
      * became ready that the running one does not replicate (an application that created it and
      * exits at once): the running one syncs what it has, and a Litestream with every ready
-     * database takes over for the final sync. Null when no database is ready.
+     * database takes over for the final sync. Null when no database is ready, or when the stop
+     * timeout is used up (a Litestream that had to be killed: its successor would meet the same
+     * replica, and the exit must not wait a second stop timeout).
      */
-    private Attempt relaunchForFinalSync(Attempt running, Duration finalSyncTimeout) throws InterruptedException {
+    private Attempt relaunchForFinalSync(Attempt running, long deadline) throws InterruptedException {
         if (running != null) {
             running.markResync();
-            running.stop(settings.startGrace(), finalSyncTimeout);
+            running.stop(settings.startGrace(), left(deadline));
+        }
+        if (left(deadline).isZero()) {
+            LOG.error("The stop timeout was used up before the final sync: rows committed since the last upload stay "
+                    + "only in the local file of {} until Litestream runs again", settings.databases());
+            return null;
         }
         try {
             return launchNow(false);
@@ -256,6 +270,25 @@ public final class Supervisor implements AutoCloseable {
             LOG.error("Cannot start Litestream for the final sync of a database the application just created: {}",
                     e.getMessage());
             return null;
+        }
+    }
+
+    private static Duration left(long deadline) {
+        long nanos = deadline - System.nanoTime();
+        return nanos > 0 ? Duration.ofNanos(nanos) : Duration.ZERO;
+    }
+
+    /** The final Litestream's exit, unless the watcher recorded it (it does not follow one the stop launched). */
+    private void recordFinalExit(Attempt attempt) throws InterruptedException {
+        if (!attempt.child().waitFor(Duration.ZERO)) {
+            return; // not even SIGKILL ended it within its wait: the kill was logged
+        }
+        synchronized (lock) {
+            if (current == attempt) {
+                current = null;
+                board.exited(attempt.child().exitCode());
+                output.logFinalExit(attempt.child().pid(), attempt.child().exitCode(), attempt.databases());
+            }
         }
     }
 
@@ -304,12 +337,15 @@ public final class Supervisor implements AutoCloseable {
     /** Records the exit; true when stopping (then the exit is logged as the final one). */
     boolean exited(Attempt attempt, int exitCode) {
         synchronized (lock) {
-            if (current == attempt) { // at a final stop, a Litestream for the final sync may have taken over
+            boolean last = current == attempt; // at a final stop, a Litestream for the final sync may have taken over
+            if (last) {
                 current = null;
             }
             board.exited(exitCode);
             if (stopping) {
-                output.logFinalExit(attempt.child().pid(), exitCode);
+                if (last) {
+                    output.logFinalExit(attempt.child().pid(), exitCode, attempt.databases());
+                }
                 return true;
             }
             return false;

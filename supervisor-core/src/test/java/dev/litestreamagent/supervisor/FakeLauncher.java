@@ -21,6 +21,8 @@ final class FakeLauncher implements ProcessLauncher {
     private final FakeClock clock;
     private final Queue<long[]> script = new ArrayDeque<>();
     final List<FakeChild> children = new CopyOnWriteArrayList<>();
+    /** Children launched while set end only when killed, as Litestream 0.3.13 syncing to a broken file replica. */
+    volatile boolean ignoreSigterm;
 
     FakeLauncher(FakeClock clock) {
         this.clock = clock;
@@ -42,7 +44,7 @@ final class FakeLauncher implements ProcessLauncher {
     @Override
     public synchronized ChildProcess launch(ProcessSpec spec) {
         long[] next = script.poll();
-        FakeChild child = new FakeChild(children.size() + 1000, next, spec.output().file());
+        FakeChild child = new FakeChild(children.size() + 1000, next, spec.output().file(), ignoreSigterm);
         children.add(child);
         return child;
     }
@@ -51,15 +53,17 @@ final class FakeLauncher implements ProcessLauncher {
         private final long pid;
         private final long[] scripted;
         private final Path output;
+        private final boolean ignoresSigterm;
         private final CountDownLatch exited = new CountDownLatch(1);
         volatile boolean terminated;
         volatile boolean killed;
         private volatile int exitCode;
 
-        FakeChild(long pid, long[] scripted, Path output) {
+        FakeChild(long pid, long[] scripted, Path output, boolean ignoresSigterm) {
             this.pid = pid;
             this.scripted = scripted;
             this.output = output;
+            this.ignoresSigterm = ignoresSigterm;
         }
 
         /** Writes a line of output, as Litestream would. */
@@ -95,14 +99,18 @@ final class FakeLauncher implements ProcessLauncher {
         @Override
         public void terminate() {
             terminated = true;
-            exitCode = 0;
-            exited.countDown();
+            if (!ignoresSigterm) {
+                exitCode = 0;
+                exited.countDown();
+            }
         }
 
         @Override
         public void killTree() {
-            killed = exited.getCount() > 0;
-            exitCode = killed ? 137 : exitCode;
+            if (exited.getCount() > 0) { // the kill of the tree after an exit finds it gone
+                killed = true;
+                exitCode = 137;
+            }
             exited.countDown();
         }
     }

@@ -32,7 +32,8 @@ class ReplicateCommandTest {
         assertEquals(List.of(dir.resolve("litestream").toString(), "replicate", "-config", dir.resolve("c.yml").toString(),
                 "-exec"), command.subList(0, 5));
         String exec = command.get(5);
-        assertTrue(exec.startsWith("sh -c 'tail --pid=$1 -f /dev/null; "), exec);
+        assertTrue(exec.startsWith("sh -c 'j=$1; m=$2; "), exec);
+        assertTrue(exec.contains("tail --pid=$1 -f /dev/null & "), exec);
         assertTrue(exec.endsWith("' litestream-agent-exec 4242 400"), exec); // 20 s of 50 ms polls
         assertTrue(ReplicateCommand.isOurExec(exec));
         ProcessSpec spec = ReplicateCommand.spec(command, List.of(db, notYet), settings(db), dir.resolve("log"));
@@ -47,6 +48,13 @@ class ReplicateCommandTest {
                 + "for i do grep -Eq \" READ +$PPID [0-9a-f]+:[0-9a-f]+:$i 1073741826 \" /proc/locks || all=0; done; "
                 + "if [ $all = 1 ]; then [ $held = 1 ] && exit 0; held=1; else held=0; fi; n=$((n-1)); sleep 0.05; done'"
                 + " litestream-agent-exec 4242 400 12345"));
+        assertTrue(ReplicateCommand.isOurExec("sh -c 'tail --pid=$1 -f /dev/null; [ -r /proc/locks ] || exit 0; "
+                + "n=$2; held=0; while [ $n -gt 0 ] && [ -d /proc/$PPID ]; do "
+                + "if printf \"%s\\n\" \"$LITESTREAM_AGENT_EXEC_DATABASES\" | { all=0; while IFS= read -r db; do "
+                + "[ -z \"$db\" ] || [ ! -e \"$db\" ] || { i=$(stat -c %i \"$db-shm\" 2>/dev/null) && "
+                + "grep -Eq \" READ +$PPID [0-9a-f]+:[0-9a-f]+:$i 12[3-7] \" /proc/locks; } || all=1; done; exit $all; }; "
+                + "then [ $held -ge 9 ] && exit 0; held=$((held+1)); else held=0; fi; n=$((n-1)); sleep 0.05; done'"
+                + " litestream-agent-exec 4242 400"), "the script of the version before the -exec guard");
     }
 
     @Test

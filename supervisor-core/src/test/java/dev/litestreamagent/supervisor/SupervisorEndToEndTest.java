@@ -85,8 +85,8 @@ class SupervisorEndToEndTest {
         assertTrue(status.lastOutputLines().contains("INFO litestream shut down"), status.lastOutputLines().toString());
         assertTrue(committed.size() > 100, "the writer committed only " + committed.size() + " rows");
         assertEquals(committed, restoredIds(harness, config, db, "restored.db"));
-        assertEquals(List.of(), Processes.withArgument("--pid=" + ProcessHandle.current().pid()),
-                "an -exec tail was left behind");
+        assertEquals(List.of(), Processes.withArgument("--pid=" + ProcessHandle.current().pid()).stream()
+                .map(p -> p.pid() + " " + p.info()).collect(Collectors.toList()), "an -exec tail was left behind");
     }
 
     @Test
@@ -253,6 +253,45 @@ class SupervisorEndToEndTest {
                 jvm.destroyForcibly();
                 supervisor.stop();
             }
+        }
+    }
+
+    /**
+     * Litestream 0.3.13's final sync to a file replica whose directory became a plain file never
+     * ends, nor does the process. A JVM that dies then, running or while its stop waits for that
+     * sync, leaves no replicator: the {@code -exec} command's guard kills it a stop timeout (the
+     * writer's: 10 s) after the JVM died.
+     */
+    @Test
+    void aJvmKilledWhileItsFileReplicaIsBrokenLeavesNoReplicator(Harness harness) throws Exception {
+        killWithTheReplicaBroken(harness, false);
+    }
+
+    @Test
+    void aJvmKilledWhileItsStopWaitsOnABrokenFileReplicaLeavesNoReplicator(Harness harness) throws Exception {
+        killWithTheReplicaBroken(harness, true);
+    }
+
+    private static void killWithTheReplicaBroken(Harness harness, boolean duringItsStop) throws Exception {
+        Path db = harness.newDatabase("app.db");
+        Path config = config(harness, db);
+        Process jvm = startWriter(harness, config, db, harness.tempDir().resolve("committed.txt"), 0, "writer.out");
+        try {
+            awaitOutput(harness, jvm, "writer.out", "RUNNING");
+            Path replica = harness.tempDir().resolve("replica");
+            Files.move(replica, harness.tempDir().resolve("replica-moved"));
+            Files.writeString(replica, "not a directory");
+            Thread.sleep(1000); // its syncs fail meanwhile
+            if (duringItsStop) {
+                jvm.destroy(); // SIGTERM: the shutdown hook's stop sends Litestream SIGTERM and waits
+                Thread.sleep(1500);
+            }
+            jvm.destroyForcibly();
+            assertTrue(jvm.waitFor(10, TimeUnit.SECONDS));
+            await().atMost(Duration.ofSeconds(10 + 4)).until(() -> Processes.withArgument(config.toString()).isEmpty());
+        } finally {
+            jvm.destroyForcibly();
+            Processes.withArgument(config.toString()).forEach(ProcessHandle::destroyForcibly);
         }
     }
 

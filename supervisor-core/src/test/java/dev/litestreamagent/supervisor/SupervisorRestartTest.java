@@ -192,6 +192,38 @@ class SupervisorRestartTest {
         }
     }
 
+    /**
+     * The application exits while a resync restart waits for a Litestream that never ends its final
+     * sync (0.3.13 with a file replica whose directory became a file): the whole stop takes one stop
+     * timeout (a successor for the final sync gets what is left of it, not a stop timeout of its
+     * own), and an ERROR names the database whose last rows stay local.
+     */
+    @Test
+    void aStopDuringAPlannedRestartOfALitestreamThatNeverEndsTakesOneStopTimeout() throws Exception {
+        SupervisorSettings resyncing = settings("stuck-at-exit").stopTimeout(Duration.ofSeconds(1))
+                .resyncPolicy(ResyncPolicy.of(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(60))).build();
+        launcher.ignoreSigterm = true;
+        try (LogCapture log = LogCapture.supervisor();
+                Supervisor supervisor = new Supervisor(resyncing, launcher, clock, () -> 0)) {
+            supervisor.start();
+            FakeLauncher.FakeChild litestream = running(supervisor, 0);
+            litestream.print(MONITOR_ERROR);
+            await().until(() -> { // quiet after the error: the watcher restarts it and waits for its exit
+                clock.advance(Duration.ofMillis(200));
+                return litestream.terminated;
+            });
+            long begun = System.nanoTime();
+            supervisor.stop();
+            long tookMillis = Duration.ofNanos(System.nanoTime() - begun).toMillis();
+
+            assertTrue(tookMillis < 1500, "the stop took " + tookMillis + " ms with a 1 s stop timeout");
+            assertTrue(launcher.children.stream().allMatch(child -> child.killed), "one that ignored SIGTERM was not killed");
+            assertTrue(log.messages(Level.ERROR).stream().anyMatch(m -> m.contains("stay only in the local file of ["
+                    + dir.resolve("app.db"))), log.messages(Level.ERROR).toString());
+            assertEquals(SupervisorState.STOPPED, supervisor.status().state());
+        }
+    }
+
     @Test
     void turnedOffErrorsThenSilenceLeaveLitestreamRunning() throws Exception {
         SupervisorSettings off = settings("no-resync").resyncPolicy(ResyncPolicy.off()).build();

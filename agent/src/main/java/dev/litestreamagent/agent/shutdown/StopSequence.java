@@ -106,6 +106,9 @@ public final class StopSequence {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (stopped.get()) {
+            return; // the hooks are done and the stop runs: a final sync that takes long is no hanging hook
+        }
         log.warn("The application's shutdown hooks still run {} ms after the JVM began to exit: Litestream does its "
                 + "final sync now (litestream.stop-timeout={}); rows committed after it stay local until the next start",
                 stopTimeout.minus(reserve).toMillis(), Durations.format(stopTimeout));
