@@ -116,6 +116,20 @@ class AttemptTest {
         }
     }
 
+    /** A child that has the database open, and the lock table the test sets. */
+    private final class Opened {
+        final Child child = new Child();
+        final Locks locks;
+        final Attempt attempt;
+
+        Opened() throws Exception {
+            Path db = Files.createFile(dir.resolve("app.db"));
+            locks = new Locks(db);
+            child.open = Set.of(db.toRealPath());
+            attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
+        }
+    }
+
     private static long stopMillis(Attempt attempt, Duration openWait) throws InterruptedException {
         long begun = System.nanoTime();
         attempt.stop(openWait, Duration.ofSeconds(5));
@@ -137,83 +151,59 @@ class AttemptTest {
 
     @Test
     void theStopWaitsForLitestreamsReadTransactionNotAFixedSettle() throws Exception {
-        Path db = Files.createFile(dir.resolve("app.db"));
-        Locks locks = new Locks(db);
-        Child child = new Child();
-        child.open = Set.of(db.toRealPath()); // open, its read transaction not yet in place (a slow machine)
-        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
-        after(1500, () -> locks.readMark = true); // three times the old settle
-        long waited = stopMillis(attempt, Duration.ofSeconds(10));
-        assertTrue(child.terminated);
+        Opened o = new Opened(); // open, its read transaction not yet in place (a slow machine)
+        after(1500, () -> o.locks.readMark = true); // three times the old settle
+        long waited = stopMillis(o.attempt, Duration.ofSeconds(10));
+        assertTrue(o.child.terminated);
         assertTrue(waited >= 1500 && waited < 3000, "SIGTERM after " + waited + " ms");
     }
 
     @Test
     void aReadMarkWhileTheApplicationHoldsTheWriteLockIsAFirstOpeningStillWaitingForIt() throws Exception {
-        Path db = Files.createFile(dir.resolve("app.db"));
-        Locks locks = new Locks(db);
-        locks.readMark = true; // Litestream's CREATE TABLE of its first opening, waiting for the write lock
-        locks.applicationWrites = true;
-        Child child = new Child();
-        child.open = Set.of(db.toRealPath());
-        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
-        after(1000, () -> locks.applicationWrites = false);
-        long waited = stopMillis(attempt, Duration.ofSeconds(10));
+        Opened o = new Opened();
+        o.locks.readMark = true; // Litestream's CREATE TABLE of its first opening, waiting for the write lock
+        o.locks.applicationWrites = true;
+        after(1000, () -> o.locks.applicationWrites = false);
+        long waited = stopMillis(o.attempt, Duration.ofSeconds(10));
         assertTrue(waited >= 1000 && waited < 4000, "SIGTERM after " + waited + " ms");
     }
 
     @Test
     void aWriterThatNeverStopsDelaysTheStopOnlyPastLitestreamsBusyWaits() throws Exception {
-        Path db = Files.createFile(dir.resolve("app.db"));
-        Locks locks = new Locks(db);
-        locks.readMark = true;
-        locks.applicationWrites = true;
-        Child child = new Child();
-        child.open = Set.of(db.toRealPath());
-        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
-        long waited = stopMillis(attempt, Duration.ofSeconds(10));
+        Opened o = new Opened();
+        o.locks.readMark = true;
+        o.locks.applicationWrites = true;
+        long waited = stopMillis(o.attempt, Duration.ofSeconds(10));
         assertTrue(waited >= 2200 && waited < 4000, "SIGTERM after " + waited + " ms");
     }
 
     @Test
     void aChildThatNeverFinishesOpeningIsStoppedAtTheDeadline() throws Exception {
-        Path db = Files.createFile(dir.resolve("app.db"));
-        Locks locks = new Locks(db);
-        Child child = new Child();
-        child.open = Set.of(db.toRealPath());
-        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
-        long waited = stopMillis(attempt, Duration.ofMillis(800));
-        assertTrue(child.terminated);
+        Opened o = new Opened();
+        long waited = stopMillis(o.attempt, Duration.ofMillis(800));
+        assertTrue(o.child.terminated);
         assertTrue(waited >= 800 && waited < 3000, "SIGTERM after " + waited + " ms");
     }
 
     @Test
     void aChildUpJustNowMustShowItsReadTransactionInTenChecksInARow() throws Exception {
-        Path db = Files.createFile(dir.resolve("app.db"));
-        Locks locks = new Locks(db);
-        locks.readMark = true;
-        Child child = new Child();
-        child.open = Set.of(db.toRealPath());
-        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
-        assertTrue(attempt.checkUp());
-        attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
-        assertTrue(child.terminated);
-        assertEquals(9, child.waitsBeforeTerminate);
+        Opened o = new Opened();
+        o.locks.readMark = true;
+        assertTrue(o.attempt.checkUp());
+        o.attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertTrue(o.child.terminated);
+        assertEquals(9, o.child.waitsBeforeTerminate);
     }
 
     @Test
     void aChildUpForLongerThanTheBusyWaitsIsStoppedAfterTwoChecks() throws Exception {
-        Path db = Files.createFile(dir.resolve("app.db"));
-        Locks locks = new Locks(db);
-        locks.readMark = true;
-        Child child = new Child();
-        child.open = Set.of(db.toRealPath());
-        Attempt attempt = new Attempt(child, System.nanoTime(), List.of(db), locks::table);
-        assertTrue(attempt.checkUp());
+        Opened o = new Opened();
+        o.locks.readMark = true;
+        assertTrue(o.attempt.checkUp());
         Thread.sleep(2300);
-        attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
-        assertTrue(child.terminated);
-        assertEquals(1, child.waitsBeforeTerminate);
+        o.attempt.stop(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        assertTrue(o.child.terminated);
+        assertEquals(1, o.child.waitsBeforeTerminate);
     }
 
     @Test

@@ -109,8 +109,7 @@ class SupervisorEndToEndTest {
     @Test
     void aStopBeforeASlowFirstOpenWaitsForItSoTheRowsReachTheReplica(Harness harness) throws Exception {
         Path db = harness.newDatabase("app.db");
-        Sqlite.insert(db, 1, 20);
-        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        Path config = twentyRowsOnAFileReplica(harness, db);
         Files.writeString(config, Files.readString(config)
                 .replace("  - path: " + db + "\n", "  - path: " + db + "\n    monitor-interval: 4s\n"));
         Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
@@ -129,8 +128,7 @@ class SupervisorEndToEndTest {
     @Test
     void aStopWhileLitestreamIsStillOpeningTheDatabaseWaitsSoTheRowsReachTheReplica(Harness harness) throws Exception {
         Path db = harness.newDatabase("app.db");
-        Sqlite.insert(db, 1, 20);
-        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        Path config = twentyRowsOnAFileReplica(harness, db);
         Supervisor supervisor = Supervisor.create(settings(harness, config, db).build());
         try (Connection application = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement statement = application.createStatement()) {
@@ -151,6 +149,12 @@ class SupervisorEndToEndTest {
             commit.join();
         }
         assertEquals(20, restoredIds(harness, config, db, "restored.db").size());
+    }
+
+    /** 20 rows in the database, and its file replica's config with Litestream's default 1 s monitor interval. */
+    private static Path twentyRowsOnAFileReplica(Harness harness, Path db) throws Exception {
+        Sqlite.insert(db, 1, 20);
+        return harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
     }
 
     private static boolean hasOpen(long pid, Path file) throws Exception {
