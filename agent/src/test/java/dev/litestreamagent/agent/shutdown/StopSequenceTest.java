@@ -86,7 +86,7 @@ class StopSequenceTest {
                     }
                     return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
                 });
-        StopSequence sequence = new StopSequence(timeout -> {
+        StopSequence sequence = new StopSequence((timeout, applicationDone) -> {
             sleepQuietly(Duration.ofMillis(600));
             stops.add(timeout);
         }, Duration.ofMillis(200), log);
