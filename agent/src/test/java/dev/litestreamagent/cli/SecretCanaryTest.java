@@ -35,8 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,19 +190,34 @@ class SecretCanaryTest {
         return text.substring(Math.max(0, at - 400), Math.min(text.length(), at + 200));
     }
 
-    /** Regular files under {@code root} written since the test began (a few levels deep) that hold the canary. */
+    /**
+     * Regular files under {@code root} written since the test began (a few levels deep) that hold the canary.
+     * Other processes share /tmp: a file or folder that vanishes while it is walked is skipped.
+     */
     private List<Path> filesHoldingTheCanary(Path root) throws IOException {
-        byte[] needle = CANARY.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.find(root, 4, (p, a) -> a.isRegularFile() && a.size() < 4_000_000
-                && a.lastModifiedTime().compareTo(FileTime.from(start)) >= 0)) {
-            return files.filter(p -> {
-                try {
-                    return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)
-                            .contains(new String(needle, StandardCharsets.ISO_8859_1));
-                } catch (IOException unreadable) {
-                    return false;
-                }
-            }).collect(Collectors.toCollection(ArrayList::new));
-        }
+        String needle = CANARY;
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 4,
+                new java.nio.file.SimpleFileVisitor<Path>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                        if (a.isRegularFile() && a.size() < 4_000_000 && a.lastModifiedTime().compareTo(FileTime.from(start)) >= 0) {
+                            try {
+                                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(needle)) {
+                                    found.add(file);
+                                }
+                            } catch (IOException unreadableOrGone) {
+                                // not ours to read, or removed meanwhile
+                            }
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+        return found;
     }
 }
