@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * How an application JVM is started for a stop test. Each puts it in a session and process group
- * of its own, so that a signal to its group never reaches the test runner.
+ * of its own, so that a signal to its group never reaches the test runner, and starts it with
+ * SIGINT at its default, as a process manager or a terminal does: a runner started in the
+ * background of a script (`nohup`, `&`) ignores SIGINT, every child inherits that, and a JVM that
+ * inherits it ignored never runs its shutdown hooks on SIGINT (GROUP_SIGINT then hung for 90 s).
  */
 enum Launch {
     /** {@code setsid java ...}: a service started by a process manager, no terminal. */
     SESSION {
         @Override
         RunningJvm start(List<String> command, Path dir, Path log, String name) throws Exception {
-            Process setsid = started(prefixed(List.of("setsid"), command), dir, log);
+            Process setsid = started(prefixed(List.of("setsid", "env", DEFAULT_SIGINT), command), dir, log);
             return new RunningJvm(setsid.toHandle(), Optional.of(setsid), log, Optional.empty());
         }
     },
@@ -34,8 +37,8 @@ enum Launch {
 
         @Override
         RunningJvm start(List<String> command, Path dir, Path log, String name) throws Exception {
-            Process unshare = started(prefixed(List.of("setsid", "unshare", "--pid", "--fork", "--mount-proc"), command),
-                    dir, log);
+            Process unshare = started(prefixed(List.of("setsid", "unshare", "--pid", "--fork", "--mount-proc", "env",
+                    DEFAULT_SIGINT), command), dir, log);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {
                 // unshare forks the JVM: from out here it is unshare's one child.
@@ -71,6 +74,9 @@ enum Launch {
             return new RunningJvm(jvm, Optional.empty(), log, Optional.of(socket));
         }
     };
+
+    /** coreutils' env: the command runs with SIGINT's default action whatever the runner ignores. */
+    private static final String DEFAULT_SIGINT = "--default-signal=INT";
 
     abstract RunningJvm start(List<String> command, Path dir, Path log, String name) throws Exception;
 
