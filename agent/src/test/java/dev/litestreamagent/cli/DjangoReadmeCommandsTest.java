@@ -46,7 +46,7 @@ class DjangoReadmeCommandsTest {
         assertTrue(databases.output().contains(db.toString()), databases.toString());
 
         // replicate -exec: Litestream replicates while the command runs, then syncs and exits with it.
-        ProcessResult replicate = cli(properties, elsewhere, "replicate", "-exec", "sleep 2");
+        ProcessResult replicate = cli(properties, elsewhere, "replicate", "-exec", Harness.untilFirstSync(db));
         assertEquals(0, replicate.exitCode(), replicate.toString());
 
         Path restored = harness.tempDir().resolve("restored.db");

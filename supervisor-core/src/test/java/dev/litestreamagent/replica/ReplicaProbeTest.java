@@ -53,8 +53,8 @@ class ReplicaProbeTest {
         Path db = harness.newDatabase("seed.db");
         Sqlite.insert(db, 1, 5);
         Path config = harness.writeConfig(db, harness.s3ReplicaYaml(s3Path), Harness.fileReplicaYaml(fileReplica));
-        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
-        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec", "sleep 2").exitCode());
+        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec", Harness.untilFirstSync(db))
+                .exitCode());
     }
 
     @Test

@@ -59,8 +59,12 @@ class StartupRestoreTest {
                     .append(Harness.fileReplicaYaml(harness.tempDir().resolve("replicas/" + alias)));
         }
         Path config = Files.writeString(harness.tempDir().resolve("seed.yml"), yaml);
-        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
-        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec", "sleep 2").exitCode());
+        Path[] seeded = new Path[4];
+        for (int i = 0; i < 4; i++) {
+            seeded[i] = harness.tempDir().resolve(aliases.get(i) + ".db");
+        }
+        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec",
+                Harness.untilFirstSync(seeded)).exitCode());
         for (String alias : aliases.subList(0, 4)) {
             Files.delete(harness.tempDir().resolve(alias + ".db"));
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-wal"));
@@ -82,8 +86,8 @@ class StartupRestoreTest {
         Path seeded = Sqlite.create(harness.tempDir().resolve("a.db"));
         Sqlite.insert(seeded, 1, 7);
         Path config = harness.writeConfig(seeded, harness.s3ReplicaYaml("tenants/a.db"));
-        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
-        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec", "sleep 2").exitCode());
+        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec",
+                Harness.untilFirstSync(seeded)).exitCode());
         Files.delete(seeded);
         Files.deleteIfExists(harness.tempDir().resolve("a.db-wal"));
         Files.deleteIfExists(harness.tempDir().resolve("a.db-shm"));
@@ -123,9 +127,9 @@ class StartupRestoreTest {
         Path db = Sqlite.create(harness.tempDir().resolve("app.db"));
         Sqlite.insert(db, 1, 25);
         try (GeneratedConfigFile config = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
             assertEquals(0, ProcessResult.run(List.of(harness.binary().toString(), "replicate", "-config",
-                    config.path().toString(), "-exec", "sleep 2"), setup.rendered().environment(), harness.tempDir(), 30)
+                    config.path().toString(), "-exec", Harness.untilFirstSync(db)), setup.rendered().environment(),
+                    harness.tempDir(), 60)
                     .exitCode());
         }
         for (String suffix : List.of("", "-wal", "-shm")) {
@@ -171,8 +175,8 @@ class StartupRestoreTest {
         Sqlite.insert(db, 1, 12);
         Path replica = harness.tempDir().resolve("file-replica");
         Path seed = harness.writeConfig(db, Harness.fileReplicaYaml(replica));
-        // Litestream syncs at its first monitor tick (1 s), then once more when its -exec child ends
-        assertEquals(0, harness.litestream("replicate", "-config", seed.toString(), "-exec", "sleep 2").exitCode());
+        assertEquals(0, harness.litestream("replicate", "-config", seed.toString(), "-exec", Harness.untilFirstSync(db))
+                .exitCode());
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
         }

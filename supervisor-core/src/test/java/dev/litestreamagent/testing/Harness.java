@@ -96,6 +96,22 @@ public final class Harness {
         return ProcessResult.run(binary(), List.of(args), 60);
     }
 
+    /**
+     * An {@code -exec} command for a {@code litestream replicate} that seeds a replica from new databases: it ends
+     * once Litestream's first sync of each has begun its generation (0.3's {@code .<name>-litestream/generation}),
+     * so Litestream has finished opening them and syncs them again at its exit (at most 30 s). A fixed
+     * {@code sleep 2} ended first on a loaded machine, and Litestream then exited without any sync.
+     */
+    public static String untilFirstSync(Path... databases) {
+        StringBuilder generations = new StringBuilder();
+        for (Path db : databases) {
+            generations.append(' ').append(db.toAbsolutePath().resolveSibling("." + db.getFileName() + "-litestream")
+                    .resolve("generation"));
+        }
+        return "sh -c 'for f do i=0; while [ ! -f \"$f\" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; done' sh"
+                + generations;
+    }
+
     /** Restores {@code db} as described in {@code config} into {@code target}; fails on a non-zero exit. */
     public Path restore(Path config, Path db, Path target) throws Exception {
         ProcessResult result = litestream("restore", "-config", config.toString(), "-o", target.toString(), db.toString());
