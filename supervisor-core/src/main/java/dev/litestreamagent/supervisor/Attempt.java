@@ -141,7 +141,10 @@ final class Attempt {
      * timeout for the write lock, with a read mark held: so a read mark counts only when no other
      * process holds the WAL write lock, or once the file has been open longer than those waits.
      * Where /proc cannot tell: every database open (or its {@code initialized db} line) plus a
-     * settle. Then SIGTERM, and {@link GracefulStop} with {@code stopTimeout} for the final sync.
+     * settle. Then SIGTERM, and {@link GracefulStop} for the final sync. {@code stopTimeout} bounds the whole
+     * (the open wait, the owner's step, the final sync: a Kubernetes grace period is set just above it); the
+     * final sync keeps at least a quarter of it, which an open wait of at most half and an owner's step of at
+     * most a quarter leave it.
      */
     void stop(Duration openWait, Duration stopTimeout) throws InterruptedException {
         stop(openWait, stopTimeout, () -> { });
@@ -152,7 +155,8 @@ final class Attempt {
      * databases, right before the SIGTERM; not when it exited by itself meanwhile.
      */
     void stop(Duration openWait, Duration stopTimeout, Runnable beforeSigterm) throws InterruptedException {
-        long deadline = System.nanoTime() + openWait.toNanos();
+        long begun = System.nanoTime();
+        long deadline = begun + openWait.toNanos();
         int inARow = 0;
         while (true) {
             Optional<Boolean> opened = checkUp() ? hasOpened() : Optional.of(false);
@@ -179,11 +183,13 @@ final class Attempt {
         } catch (RuntimeException e) { // the final sync matters more than the owner's step
             LOG.warn("The step before Litestream's final sync failed ({}); stopping Litestream all the same", e.toString());
         }
+        Duration left = stopTimeout.minusNanos(System.nanoTime() - begun);
+        Duration quarter = stopTimeout.dividedBy(4);
+        Duration syncTime = left.compareTo(quarter) > 0 ? left : quarter;
         LOG.info("Stopping Litestream (pid {}): SIGTERM, waiting up to {} ms for its final sync", child.pid(),
-                stopTimeout.toMillis());
-        GracefulStop.stop(child, stopTimeout, (pid, ignoredFor) -> LOG.warn(
-                "Litestream (pid {}) did not stop within {} ms after SIGTERM; killing it and its children", pid,
-                ignoredFor.toMillis()));
+                syncTime.toMillis());
+        GracefulStop.stop(child, syncTime, (pid, ignoredFor) -> LOG.warn("Litestream (pid {}) did not stop within {} ms"
+                + " ({} ms after SIGTERM); killing it and its children", pid, stopTimeout.toMillis(), ignoredFor.toMillis()));
     }
 
     /** Whether the open databases are opened in full (see {@link #stop}); empty when /proc cannot tell. */

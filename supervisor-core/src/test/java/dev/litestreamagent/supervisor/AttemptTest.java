@@ -27,6 +27,9 @@ class AttemptTest {
         volatile Set<Path> open = Set.of();
         volatile int waitsBeforeTerminate;
         volatile boolean terminated;
+        volatile boolean ignoresSigterm;
+        volatile boolean killed;
+        volatile Duration waitAfterSigterm;
 
         @Override
         public long pid() {
@@ -35,6 +38,10 @@ class AttemptTest {
 
         @Override
         public boolean waitFor(Duration timeout) throws InterruptedException {
+            if (terminated && ignoresSigterm && !killed) {
+                waitAfterSigterm = timeout;
+                return false;
+            }
             if (terminated) {
                 return true;
             }
@@ -61,6 +68,7 @@ class AttemptTest {
         @Override
         public void killTree() {
             terminated = true;
+            killed = true;
         }
     }
 
@@ -220,6 +228,31 @@ class AttemptTest {
                 () -> openAndNotSignalled[0] = !child.open.isEmpty() && !child.terminated);
         assertTrue(openAndNotSignalled[0], "the step ran before Litestream had the database open, or after SIGTERM");
         assertTrue(child.terminated);
+    }
+
+    @Test
+    void theOpenWaitAndTheStepBeforeTheFinalSyncComeOutOfTheStopTimeout() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Child child = new Child();
+        child.ignoresSigterm = true;
+        Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
+        after(600, () -> child.open = Set.of(realPath(db)));
+        attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(4), () -> sleep(400));
+        long syncMillis = child.waitAfterSigterm.toMillis();
+        assertTrue(syncMillis >= 1000 && syncMillis <= 3000, "the final sync got " + syncMillis + " ms of a 4 s stop"
+                + " timeout after an open wait of 0.6 s and a step of 0.4 s");
+        assertTrue(child.killed);
+    }
+
+    @Test
+    void theFinalSyncKeepsAQuarterOfTheStopTimeoutWhateverCameBefore() throws Exception {
+        Path db = Files.createFile(dir.resolve("app.db"));
+        Child child = new Child();
+        child.ignoresSigterm = true;
+        child.open = Set.of(realPath(db));
+        Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
+        attempt.stop(Duration.ofSeconds(3), Duration.ofMillis(800), () -> sleep(1000));
+        assertEquals(200, child.waitAfterSigterm.toMillis());
     }
 
     @Test
