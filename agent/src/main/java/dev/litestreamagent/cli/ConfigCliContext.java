@@ -43,17 +43,19 @@ final class ConfigCliContext implements CliContext {
     private final AgentConfig config;
     private final LitestreamVersion version;
     private final ResolvedBinary binary;
+    private final String versionOutput;
     private final String binaryProblem;
     private final String lookedIn;
     private final List<DatabaseRef> databases;
     private final List<DatabaseRef> directories;
     private RenderedConfig rendered;
 
-    private ConfigCliContext(AgentConfig config, LitestreamVersion version, ResolvedBinary binary,
+    private ConfigCliContext(AgentConfig config, LitestreamVersion version, ResolvedBinary binary, String versionOutput,
             String binaryProblem, String lookedIn) {
         this.config = config;
         this.version = version;
         this.binary = binary;
+        this.versionOutput = versionOutput;
         this.binaryProblem = binaryProblem;
         this.lookedIn = lookedIn;
         List<DatabaseRef> databases = new ArrayList<>();
@@ -85,7 +87,8 @@ final class ConfigCliContext implements CliContext {
         String lookedIn = lookedIn(config, input);
         try {
             InstalledLitestream installed = InstalledLitestream.find(config);
-            return new ConfigCliContext(config, installed.version(), installed.binary(), null, lookedIn);
+            return new ConfigCliContext(config, installed.version(), installed.binary(), installed.versionOutput(), null,
+                    lookedIn);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (BinaryException e) {
@@ -94,7 +97,7 @@ final class ConfigCliContext implements CliContext {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
             LitestreamVersion assumed = config.statedVersion().orElse(BinarySettings.DEFAULT_VERSION);
-            return new ConfigCliContext(config, assumed, null, e.getMessage(), lookedIn);
+            return new ConfigCliContext(config, assumed, null, null, e.getMessage(), lookedIn);
         }
     }
 
@@ -134,6 +137,17 @@ final class ConfigCliContext implements CliContext {
     @Override
     public Path binary() {
         return found().path();
+    }
+
+    @Override
+    public Optional<String> versionOutput() {
+        return Optional.ofNullable(versionOutput);
+    }
+
+    @Override
+    public Optional<String> databasesListing() {
+        rendered(); // its problems are the command's, as when Litestream is run with it
+        return DatabasesListing.of(config, version);
     }
 
     @Override

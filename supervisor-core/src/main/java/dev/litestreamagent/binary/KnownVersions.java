@@ -1,6 +1,5 @@
 package dev.litestreamagent.binary;
 
-import dev.litestreamagent.dialect.LitestreamVersion;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +10,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * The versions binaries reported, kept in the cache directory across JVMs: running
- * {@code litestream version} costs a process spawn and a Go runtime start (tens of ms) on every
- * CLI command and agent start, and a binary's answer changes only when the file does. An entry
- * holds for one absolute path with one size and modification time (nanoseconds where the file
- * system keeps them); anything else, or an unreadable file, is a miss. Writes replace the file
- * atomically; a failed write only costs the next run a spawn.
+ * What binaries printed for {@code litestream version}, kept in the cache directory across JVMs: running
+ * it costs a process spawn and a Go runtime start (tens of ms) on every CLI command and agent start,
+ * and a binary's answer changes only when the file does. The output is kept as printed, so that the
+ * CLI's {@code version} can repeat it without a spawn. An entry holds for one absolute path with one
+ * size and modification time (nanoseconds where the file system keeps them); anything else, or an
+ * unreadable file, is a miss. Writes replace the file atomically; a failed write only costs the next
+ * run a spawn.
  */
 final class KnownVersions {
-    static final String FILE_NAME = "litestream-versions.properties";
+    /** Not the name of the earlier file, which kept the parsed version only: its entries cannot be repeated as printed. */
+    static final String FILE_NAME = "litestream-version-outputs.properties";
 
     private final Path file;
 
@@ -27,28 +28,21 @@ final class KnownVersions {
         this.file = cacheDirectory.resolve(FILE_NAME);
     }
 
-    /** The recorded version of the binary as it is now ({@code stamp}), or null. */
-    LitestreamVersion get(Path binary, String stamp) {
+    /** What the binary as it is now ({@code stamp}) printed, or null. */
+    String get(Path binary, String stamp) {
         String entry = read().getProperty(binary.toString());
-        if (entry == null || !entry.startsWith(stamp + " ")) {
-            return null;
-        }
-        try {
-            return LitestreamVersion.parse(entry.substring(stamp.length() + 1));
-        } catch (IllegalArgumentException corrupt) {
-            return null;
-        }
+        return entry == null || !entry.startsWith(stamp + " ") ? null : entry.substring(stamp.length() + 1);
     }
 
-    void put(Path binary, String stamp, LitestreamVersion version) {
+    void put(Path binary, String stamp, String output) {
         Properties known = read();
-        known.setProperty(binary.toString(), stamp + " " + version);
+        known.setProperty(binary.toString(), stamp + " " + output);
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(temp)) {
-                    known.store(out, "litestream version answers by path: size mtime-ns version");
+                    known.store(out, "litestream version outputs by path: size mtime-ns output");
                 }
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

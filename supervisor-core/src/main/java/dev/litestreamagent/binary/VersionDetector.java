@@ -30,7 +30,7 @@ public final class VersionDetector {
     private final ProcessRunner runner = new ProcessRunner(new SystemProcessLauncher());
     private final Duration timeout;
     private final KnownVersions known;
-    private final Map<Key, LitestreamVersion> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Answer> cache = new ConcurrentHashMap<>();
 
     /** Waits up to 5 s for the answer. */
     public VersionDetector() {
@@ -56,6 +56,18 @@ public final class VersionDetector {
 
     /** The version {@code binary} reports, run at most once per path and modification time. */
     public LitestreamVersion versionOf(Path binary) throws BinaryException {
+        return answer(binary).version;
+    }
+
+    /**
+     * What {@code binary version} printed, as {@link #versionOf} read it (from the same cache): the CLI's
+     * {@code version} repeats it instead of running the binary again.
+     */
+    public String versionOutput(Path binary) throws BinaryException {
+        return answer(binary).output;
+    }
+
+    private Answer answer(Path binary) throws BinaryException {
         Path absolute = binary.toAbsolutePath().normalize();
         Key key;
         try {
@@ -63,23 +75,23 @@ public final class VersionDetector {
         } catch (IOException e) {
             throw new BinaryException("cannot read Litestream binary " + absolute + ": " + e.getMessage(), e);
         }
-        LitestreamVersion cached = cache.get(key);
+        Answer cached = cache.get(key);
         if (cached == null && known != null) {
-            cached = known.get(absolute, key.stamp);
+            cached = Answer.kept(known.get(absolute, key.stamp));
         }
         if (cached != null) {
             cache.put(key, cached);
             return cached;
         }
-        LitestreamVersion version = run(absolute);
-        cache.put(key, version);
+        Answer answer = run(absolute);
+        cache.put(key, answer);
         if (known != null) {
-            known.put(absolute, key.stamp, version);
+            known.put(absolute, key.stamp, answer.output);
         }
-        return version;
+        return answer;
     }
 
-    private LitestreamVersion run(Path binary) throws BinaryException {
+    private Answer run(Path binary) throws BinaryException {
         RunResult result;
         try {
             result = runner.run(ProcessSpec.of(Arrays.asList(binary.toString(), "version"), Output.captured()), timeout);
@@ -98,7 +110,7 @@ public final class VersionDetector {
             throw new BinaryException("`" + binary + " version` exited " + result.exitCode() + ": " + abbreviate(output));
         }
         try {
-            return LitestreamVersion.fromVersionOutput(output);
+            return new Answer(result.output(), LitestreamVersion.fromVersionOutput(output));
         } catch (IllegalArgumentException e) {
             throw new BinaryException("`" + binary + " version` printed \"" + abbreviate(output)
                     + "\", not a release version such as v0.3.13 (a development build?). Use a released Litestream.", e);
@@ -107,6 +119,26 @@ public final class VersionDetector {
 
     private static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    /** What a binary printed for {@code version} and the version that says. */
+    private static final class Answer {
+        private final String output;
+        private final LitestreamVersion version;
+
+        Answer(String output, LitestreamVersion version) {
+            this.output = output;
+            this.version = version;
+        }
+
+        /** The answer kept in the cache directory, or null when there is none or it is no version (a damaged file). */
+        static Answer kept(String output) {
+            try {
+                return output == null ? null : new Answer(output, LitestreamVersion.fromVersionOutput(output));
+            } catch (IllegalArgumentException corrupt) {
+                return null;
+            }
+        }
     }
 
     /** A binary as it is now: its path, and its size and modification time ({@code stamp}). */

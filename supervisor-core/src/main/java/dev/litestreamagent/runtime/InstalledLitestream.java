@@ -22,11 +22,13 @@ public final class InstalledLitestream {
     private final AgentConfig config;
     private final ResolvedBinary binary;
     private final LitestreamVersion version;
+    private final String versionOutput;
 
-    private InstalledLitestream(AgentConfig config, ResolvedBinary binary, LitestreamVersion version) {
+    private InstalledLitestream(AgentConfig config, ResolvedBinary binary, LitestreamVersion version, String versionOutput) {
         this.config = config;
         this.binary = binary;
         this.version = version;
+        this.versionOutput = versionOutput;
     }
 
     /**
@@ -36,14 +38,15 @@ public final class InstalledLitestream {
     public static InstalledLitestream find(AgentConfig config) throws BinaryException, ConfigException {
         BinarySettings settings = LitestreamSetup.binarySettings(config).build();
         ResolvedBinary binary = new BinaryResolver(settings).resolve();
-        LitestreamVersion detected = VersionDetector.remembering(settings.cacheDirectory()).versionOf(binary.path());
+        VersionDetector detector = VersionDetector.remembering(settings.cacheDirectory());
+        LitestreamVersion detected = detector.versionOf(binary.path());
         LitestreamVersion stated = config.statedVersion().orElse(detected);
         if (!Dialect.of(stated).sameAs(Dialect.of(detected))) {
             // The other dialect is silently ignored: 0.3 with a 0.5 config replicates nothing at all.
             throw new ConfigException(Collections.singletonList(new ConfigProblem(Keys.VERSION.name(), stated.toString(),
                     "the version of the installed binary, " + detected + " (" + binary.path() + "), or no setting")));
         }
-        return new InstalledLitestream(config, binary, detected);
+        return new InstalledLitestream(config, binary, detected, detector.versionOutput(binary.path()));
     }
 
     public AgentConfig config() {
@@ -56,5 +59,10 @@ public final class InstalledLitestream {
 
     public LitestreamVersion version() {
         return version;
+    }
+
+    /** What {@code litestream version} printed for this binary (asked once, then kept with the version). */
+    public String versionOutput() {
+        return versionOutput;
     }
 }

@@ -37,6 +37,22 @@ public interface CliContext {
         return Optional.empty();
     }
 
+    /**
+     * What {@code litestream version} printed for the installed binary, when known (it was asked, or its
+     * answer kept, to learn the version): {@code version} prints it instead of running the binary again.
+     */
+    default Optional<String> versionOutput() {
+        return Optional.empty();
+    }
+
+    /**
+     * What Litestream's {@code databases} would print for {@link #renderedYaml()}, when the agent can tell it
+     * exactly without running Litestream (a process spawn and a Go runtime start); empty otherwise.
+     */
+    default Optional<String> databasesListing() {
+        return Optional.empty();
+    }
+
     /** Where the binary was found: {@code litestream.bin-path}, {@code cache}, {@code PATH} or {@code download}. */
     String binaryOrigin();
 

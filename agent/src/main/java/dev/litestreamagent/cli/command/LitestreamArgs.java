@@ -115,11 +115,17 @@ final class LitestreamArgs {
             return Optional.ofNullable(suspect);
         }
 
-        /** As Go's flag package reads them: flags first, then {@code --} when a positional looks like a flag. */
+        /**
+         * As Go's flag package reads them: flags first, then {@code --} when a positional looks like a flag.
+         * A loop, not a stream: every short command passes here, and a stream's lambda costs it milliseconds cold.
+         */
         List<String> forLitestream(List<String> positionalsToPass) {
             List<String> line = new ArrayList<>(flags);
-            if (positionalsToPass.stream().anyMatch(arg -> arg.startsWith("-") && !"-".equals(arg))) {
-                line.add("--");
+            for (String arg : positionalsToPass) {
+                if (arg.startsWith("-") && !"-".equals(arg)) {
+                    line.add("--");
+                    break;
+                }
             }
             line.addAll(positionalsToPass);
             return line;
