@@ -236,6 +236,36 @@ class CliTest {
         assertTrue(launcher.commands.isEmpty(), "no Litestream command was launched");
     }
 
+    /**
+     * version repeats what the binary printed when asked for its version, and databases lists a v0.3.13 config
+     * itself: neither runs Litestream again, with or without the answer kept in the cache directory.
+     */
+    @Test
+    void versionAndDatabasesPrintWhatLitestreamWouldWithoutRunningIt(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path binary = dir.resolve("litestream");
+        Files.write(binary, List.of("#!/bin/sh", "echo \"$*\" >> '" + runs + "'", "echo v0.3.13"));
+        Files.setPosixFilePermissions(binary, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        CliContext.Loader loader = () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(
+                "litestream.bin-path", binary.toString(), "litestream.cache-dir", dir.resolve("cache").toString(),
+                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
+                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null));
+        for (int i = 0; i < 2; i++) {
+            out.reset();
+            assertEquals(0, run(loader, "version"), err());
+            assertEquals("v0.3.13\n", out());
+            out.reset();
+            assertEquals(0, run(loader, "databases"), err());
+            assertEquals("path" + " ".repeat(dir.resolve("app.db").toString().length() - 2) + "replicas\n"
+                    + dir.resolve("app.db") + "  file\n", out());
+        }
+        assertEquals(List.of("version"), Files.readAllLines(runs));
+        assertTrue(launcher.commands.isEmpty(), "no Litestream command was launched");
+        assertEquals(0, run(loader, "databases", "-h"), err());
+        assertEquals(List.of(binary.toString(), "databases", "-config"), launcher.lastArgs().subList(0, 3),
+                "with a flag, Litestream lists");
+    }
+
     @Test
     void helpKeysListsEveryKeyFromTheRegistryForErrorMessagesToPointAt() {
         assertEquals(0, run(new FakeContext("v0.3.13"), "help", "keys"));

@@ -85,6 +85,19 @@ class VersionDetectorTest {
         assertEquals(3, Files.readAllLines(runs).size());
     }
 
+    /** The CLI's version prints what the binary printed, also when only the cache directory remembers it. */
+    @Test
+    void theOutputIsKeptAsPrinted() throws Exception {
+        Path runs = dir.resolve("runs");
+        Path fake = script("echo run >> " + runs + "; printf '0.5.2\\n'");
+        Path cache = dir.resolve("cache");
+        assertEquals("0.5.2\n", VersionDetector.remembering(Optional.of(cache)).versionOutput(fake));
+        VersionDetector later = VersionDetector.remembering(Optional.of(cache));
+        assertEquals(LitestreamVersion.parse("v0.5.2"), later.versionOf(fake));
+        assertEquals("0.5.2\n", later.versionOutput(fake), "as printed, not as the version's own form v0.5.2");
+        assertEquals(1, Files.readAllLines(runs).size());
+    }
+
     private Path script(String body) throws Exception {
         Path file = dir.resolve("litestream");
         Files.write(file, ("#!/bin/sh\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
