@@ -2,6 +2,7 @@ package dev.litestreamagent.cli.command;
 
 import dev.litestreamagent.settings.Keys;
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns the database argument an operator typed into what Litestream expects. */
@@ -32,9 +33,13 @@ final class DatabaseArgument {
                         + " within the directory)" : ""));
             }
         }
-        return context.database(arg).orElseThrow(() -> new UsageException(command + ": unknown database \""
-                + arg + "\"; expected an alias (" + knownAliases(context) + "), the path of a configured"
-                + " database" + (command.equals("verify") ? "" : " or a replica URL")));
+        Optional<DatabaseRef> database = context.database(arg); // not orElseThrow's lambda: a cost to status DB
+        if (database.isPresent()) {
+            return database.get();
+        }
+        throw new UsageException(command + ": unknown database \"" + arg + "\"; expected an alias ("
+                + knownAliases(context) + "), the path of a configured database"
+                + (command.equals("verify") ? "" : " or a replica URL"));
     }
 
     /**

@@ -10,18 +10,18 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /**
  * What {@code status} knows of one database, from its state directory alone: who holds the
  * replicator lock (the OS drops it when the holder dies, so it is the proof that someone
  * replicates), and the running agent's health document ({@code status.json}) when its writer is
- * alive and wrote it recently. Immutable.
+ * alive and wrote it recently. Immutable. No lambdas or streams: each costs a cold {@code status} milliseconds.
  */
 final class DatabaseStatus {
     /** How much the agent's document can be trusted, from the lock and its writer's liveness. */
@@ -84,6 +84,16 @@ final class DatabaseStatus {
         return new DatabaseStatus(database, source, holder, litestream, agent, entry, now);
     }
 
+    /** Whether every one is {@link #healthy}: status's exit code. */
+    static boolean allHealthy(List<DatabaseStatus> statuses) {
+        for (DatabaseStatus status : statuses) {
+            if (!status.healthy()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Replicated by a live process, and where the agent's figures are known, {@code /health} would say ok. */
     boolean healthy() {
         switch (source) {
@@ -136,8 +146,8 @@ final class DatabaseStatus {
 
     /** How long ago the database's last upload finished, per the current document. */
     Optional<Duration> lastUploadAge() {
-        return source == Source.LIVE ? instant(entry.get("lastUpload")).map(t -> Duration.between(t, now))
-                : Optional.empty();
+        Optional<Instant> lastUpload = source == Source.LIVE ? instant(entry.get("lastUpload")) : Optional.empty();
+        return lastUpload.isPresent() ? Optional.of(Duration.between(lastUpload.get(), now)) : Optional.empty();
     }
 
     Instant now() {
@@ -146,7 +156,8 @@ final class DatabaseStatus {
 
     /** A member of the agent's document as a string, when the document is current and has it. */
     Optional<String> agentText(String name) {
-        return source == Source.LIVE ? Optional.ofNullable(agent.get(name)).map(Object::toString) : Optional.empty();
+        Object value = source == Source.LIVE ? agent.get(name) : null;
+        return value == null ? Optional.empty() : Optional.of(value.toString());
     }
 
     /** The agent's reasons for not being healthy, when the document is current. */
@@ -155,7 +166,11 @@ final class DatabaseStatus {
         if (source != Source.LIVE || !(problems instanceof List)) {
             return Collections.emptyList();
         }
-        return ((List<?>) problems).stream().map(String::valueOf).collect(Collectors.toList());
+        List<String> texts = new ArrayList<>();
+        for (Object problem : (List<?>) problems) {
+            texts.add(String.valueOf(problem));
+        }
+        return texts;
     }
 
     /**
@@ -163,16 +178,19 @@ final class DatabaseStatus {
      * the OS handed to a new process since is not the writer's.
      */
     private static boolean alive(long pid, Optional<Instant> notAfter) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> !notAfter.isPresent() || p.info().startInstant().map(start -> !start.isAfter(notAfter.get()))
-                        .orElse(true))
-                .isPresent();
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (!process.isPresent() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<Instant> start = notAfter.isPresent() ? process.get().info().startInstant() : Optional.empty();
+        return !start.isPresent() || !start.get().isAfter(notAfter.get());
     }
 
     /** The document, or an empty map when there is none or it is not the agent's JSON. */
     private static Map<String, Object> document(StatusFile file) {
         try {
-            return file.read().map(text -> object(JsonReader.parse(text))).orElse(Collections.emptyMap());
+            Optional<String> text = file.read();
+            return text.isPresent() ? object(JsonReader.parse(text.get())) : Collections.emptyMap();
         } catch (IOException | IllegalArgumentException e) {
             return Collections.emptyMap();
         }
@@ -203,7 +221,7 @@ final class DatabaseStatus {
     /** An ISO-8601 instant from the document, empty when absent or malformed. */
     static Optional<Instant> instant(Object value) {
         try {
-            return value instanceof String ? Optional.of(Instant.parse((String) value)) : Optional.empty();
+            return value instanceof String ? Optional.of(IsoInstant.parse((String) value)) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -46,6 +46,6 @@ final class StatusCommand implements Command {
         }
         tools.out().print(json ? StatusReport.json(statuses) : StatusReport.text(statuses));
         tools.out().flush();
-        return statuses.stream().allMatch(DatabaseStatus::healthy) ? OK : FAILURE;
+        return DatabaseStatus.allHealthy(statuses) ? OK : FAILURE;
     }
 }

@@ -3,19 +3,24 @@ package dev.litestreamagent.cli.command;
 import dev.litestreamagent.fs.UntrustedText;
 import dev.litestreamagent.json.JsonText;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders {@code status}: a table with one row per database and a note per fact a table cannot hold
  * (why it is not replicated, the last error, the agent's problems), or one JSON document. Text from
- * the status file is another process's: control characters never reach the terminal.
+ * the status file is another process's: control characters never reach the terminal. Plain loops and
+ * conditionals, no lambdas, streams, Formatter or regex: each costs a cold {@code status} milliseconds.
  */
 final class StatusReport {
     private static final int MAX_TEXT = 300;
+    /** What a line's end loses: the characters of regex {@code \\s}, padding and any a cell ends with. */
+    private static final String TRAILING_SPACE = " \t\n\u000B\f\r";
     private static final String[] HEADER = {"DB", "STATE", "REPLICATOR", "LAST UPLOAD", "RESTARTS", "RESYNCS",
         "LAST VERIFY"};
 
@@ -28,8 +33,9 @@ final class StatusReport {
         List<String> notes = new ArrayList<>();
         for (DatabaseStatus s : statuses) {
             boolean live = s.source() == DatabaseStatus.Source.LIVE;
+            Optional<Duration> lastUpload = s.lastUploadAge();
             rows.add(new String[] {s.database().alias(), state(s), replicator(s),
-                s.lastUploadAge().map(StatusReport::ago).orElse("-"),
+                lastUpload.isPresent() ? ago(lastUpload.get()) : "-",
                 s.agentText("restarts").orElse("-"), s.agentText("resyncs").orElse("-"),
                 live ? lastVerify(s) : "-"});
             notes(s, notes);
@@ -48,7 +54,7 @@ final class StatusReport {
      */
     static String json(List<DatabaseStatus> statuses) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("healthy", statuses.stream().allMatch(DatabaseStatus::healthy));
+        root.put("healthy", DatabaseStatus.allHealthy(statuses));
         List<Object> databases = new ArrayList<>();
         for (DatabaseStatus s : statuses) {
             Map<String, Object> db = new LinkedHashMap<>();
@@ -60,7 +66,8 @@ final class StatusReport {
             db.put("holder", s.holder().orElse(null));
             db.put("agentPid", s.agentPid().isPresent() ? s.agentPid().getAsLong() : null);
             db.put("litestreamPid", s.litestreamPid().isPresent() ? s.litestreamPid().getAsLong() : null);
-            db.put("lastUploadAgeSeconds", s.lastUploadAge().map(d -> d.toMillis() / 1000.0).orElse(null));
+            Optional<Duration> lastUpload = s.lastUploadAge();
+            db.put("lastUploadAgeSeconds", lastUpload.isPresent() ? lastUpload.get().toMillis() / 1000.0 : null);
             Map<String, Object> agent = new LinkedHashMap<>(s.agent());
             agent.remove("databases");
             db.put("agent", agent.isEmpty() ? null : agent);
@@ -74,8 +81,9 @@ final class StatusReport {
     private static String state(DatabaseStatus s) {
         switch (s.source()) {
             case LIVE:
+                Optional<String> state = s.agentText("state");
                 return Boolean.FALSE.equals(s.entry().get("replicating")) ? "WAITING"
-                        : s.agentText("state").map(t -> UntrustedText.printable(t, 20)).orElse("UNKNOWN");
+                        : state.isPresent() ? UntrustedText.printable(state.get(), 20) : "UNKNOWN";
             case STALE:
                 return "STALE";
             case LOCK_ONLY:
@@ -104,12 +112,15 @@ final class StatusReport {
         }
         Map<?, ?> last = (Map<?, ?>) verify;
         String outcome = UntrustedText.printable(String.valueOf(last.get("outcome")), 20);
-        return DatabaseStatus.instant(last.get("time")).map(t -> outcome + " " + ago(Duration.between(t, s.now()))).orElse(outcome);
+        Optional<Instant> time = DatabaseStatus.instant(last.get("time"));
+        return time.isPresent() ? outcome + " " + ago(Duration.between(time.get(), s.now())) : outcome;
     }
 
     private static void notes(DatabaseStatus s, List<String> notes) {
         String name = s.database().alias() + ": ";
-        String written = s.takenAt().map(t -> " at " + t + " (" + ago(Duration.between(t, s.now())) + ")").orElse("");
+        Optional<Instant> takenAt = s.takenAt();
+        String written = takenAt.isPresent()
+                ? " at " + takenAt.get() + " (" + ago(Duration.between(takenAt.get(), s.now())) + ")" : "";
         switch (s.source()) {
             case NONE:
                 notes.add(name + "nothing replicates " + s.database().path() + " (no process holds its lock)"
@@ -127,7 +138,10 @@ final class StatusReport {
                         + " (state, uploads, restarts)");
                 break;
             default:
-                s.agentText("lastError").ifPresent(e -> notes.add(name + "last error: " + UntrustedText.printable(e, MAX_TEXT)));
+                Optional<String> lastError = s.agentText("lastError");
+                if (lastError.isPresent()) {
+                    notes.add(name + "last error: " + UntrustedText.printable(lastError.get(), MAX_TEXT));
+                }
                 Object verify = s.entry().get("lastVerify");
                 if (verify instanceof Map && !"in_sync".equals(((Map<?, ?>) verify).get("outcome"))
                         && ((Map<?, ?>) verify).get("reason") != null) {
@@ -140,11 +154,15 @@ final class StatusReport {
         }
     }
 
-    /** "0.8 s ago", "42 s ago", "12 min ago", "3 h ago", "2 d ago". */
+    /**
+     * "0.8 s ago", "42 s ago", "12 min ago", "3 h ago", "2 d ago". Tenths rounded half up by integer arithmetic,
+     * as {@code %.1f} would: a Formatter's number formatting loads locale data, tens of milliseconds cold.
+     */
     static String ago(Duration age) {
         long ms = Math.max(0, age.toMillis());
         if (ms < 10_000) {
-            return String.format(Locale.ROOT, "%.1f s ago", ms / 1000.0);
+            long tenths = (ms + 50) / 100;
+            return tenths / 10 + "." + tenths % 10 + " s ago";
         }
         long s = ms / 1000;
         if (s < 120) {
@@ -165,11 +183,19 @@ final class StatusReport {
         }
         StringBuilder out = new StringBuilder();
         for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
+            int start = out.length();
             for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
+                out.append(i == 0 ? "" : "  ").append(row[i]);
+                for (int pad = row[i].length(); pad < widths[i]; pad++) {
+                    out.append(' ');
+                }
             }
-            out.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+            int end = out.length();
+            while (end > start && TRAILING_SPACE.indexOf(out.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            out.setLength(end);
+            out.append('\n');
         }
         return out;
     }
