@@ -4,8 +4,8 @@
 # litestream-agent (restore off, one database on a file replica, the pinned Litestream binary);
 # beside them, in the same interleaved loop, restore on start with 20 databases (present, missing
 # with replicas, a first deploy with none) and 20 bare `litestream restore` runs one after another and 8 at a time.
-# Also in that loop: the CLI's short commands (help, config, databases, version, --version) against a JVM that
-# runs an empty main(), and the Spring Boot example's start with no agent, an empty agent and litestream-agent.
+# Also in that loop: the CLI's short commands (help, config, databases, version, --version, and status of a
+# database a running agent replicates: that agent runs through the whole loop) against a JVM that runs an empty main(), and the Spring Boot example's start with no agent, an empty agent and litestream-agent.
 # Every row also reports CPU time (user + sys), the figure a shared machine's load disturbs least.
 # Then the operations benchmark (bench/src/Ops.java): replication lag, verify, crash to replacement,
 # memory and a 100 MB restore, each beside its baseline. Then the observability benchmark
@@ -78,7 +78,22 @@ startup=(
   "cli:databases=$cli databases"
   "cli:version=$cli version"
   "cli:--version=$cli --version"
+  "cli:status=-Dlitestream.config-file=$out/status.properties -jar $agent status"
 )
+# status reads what an operator's running agent writes: its own database (the start-up rows' agents must find
+# bench.db's replicator lock free), created in WAL mode, replicated by an agent in an idle JVM until the end.
+"$java" -cp "$out/classes:$app" Databases "$out/data/status" 1
+printf 'litestream.bin-path=%s\nlitestream.dbs.status.path=%s\nlitestream.dbs.status.replica.type=file\nlitestream.dbs.status.replica.path=%s\n' \
+  "$bin" "$out/data/status/db1.db" "$out/data/status-replica" > "$out/status.properties"
+"$java" -javaagent:"$agent"=config="$out/status.properties" -cp "$out/classes" Trivial wait > "$out/status-agent.log" 2>&1 &
+status_agent=$!
+trap 'kill "$status_agent" 2>/dev/null || true' EXIT
+for i in $(seq 1 60); do
+  # RUNNING, not only exit 0: the lock alone (before the agent's first status file) is healthy too
+  "$java" -Dlitestream.config-file="$out/status.properties" -jar "$agent" status 2>&1 | grep -q '^status  *RUNNING ' && break
+  [ "$i" -lt 60 ] || { echo "bench: the status row's agent never reported RUNNING; see $out/status-agent.log" >&2; exit 1; }
+  sleep 0.5
+done
 # The Spring Boot example's start: its database and file replica in bench/target/spring, emptied before each run.
 spring_jar="$root/examples/spring-boot/target/spring-boot-example.jar"
 [ -f "$spring_jar" ] || (cd "$root" && ./mvnw -q -B -pl examples/spring-boot -am package -DskipTests)
