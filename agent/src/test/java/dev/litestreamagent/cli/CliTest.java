@@ -214,6 +214,19 @@ class CliTest {
     }
 
     /**
+     * The real configuration loader in {@code dir} (one database on a file replica, a cache directory) with a
+     * v0.3.13 stand-in {@code binary} that appends each run's arguments to {@code runs}.
+     */
+    private static CliContext.Loader recordingBinary(Path dir, Path binary, Path runs) throws Exception {
+        Files.write(binary, List.of("#!/bin/sh", "echo \"$*\" >> '" + runs + "'", "echo v0.3.13"));
+        Files.setPosixFilePermissions(binary, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(
+                "litestream.bin-path", binary.toString(), "litestream.cache-dir", dir.resolve("cache").toString(),
+                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
+                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null));
+    }
+
+    /**
      * help, --version and config need the binary's version only, never Litestream itself: with the answer kept in
      * the cache directory, a binary that records its runs is asked once, by the first command, and never again.
      */
@@ -221,12 +234,7 @@ class CliTest {
     void helpVersionAndConfigRunTheBinaryOnlyForItsVersionAndOnlyOnce(@TempDir Path dir) throws Exception {
         Path runs = dir.resolve("runs");
         Path binary = dir.resolve("litestream");
-        Files.write(binary, List.of("#!/bin/sh", "echo \"$*\" >> '" + runs + "'", "echo v0.3.13"));
-        Files.setPosixFilePermissions(binary, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        CliContext.Loader loader = () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(
-                "litestream.bin-path", binary.toString(), "litestream.cache-dir", dir.resolve("cache").toString(),
-                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
-                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null));
+        CliContext.Loader loader = recordingBinary(dir, binary, runs);
         for (String command : List.of("help", "--version", "config", "help", "--version", "config")) {
             assertEquals(0, run(loader, command), command + ": " + err());
         }
@@ -244,12 +252,7 @@ class CliTest {
     void versionAndDatabasesPrintWhatLitestreamWouldWithoutRunningIt(@TempDir Path dir) throws Exception {
         Path runs = dir.resolve("runs");
         Path binary = dir.resolve("litestream");
-        Files.write(binary, List.of("#!/bin/sh", "echo \"$*\" >> '" + runs + "'", "echo v0.3.13"));
-        Files.setPosixFilePermissions(binary, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        CliContext.Loader loader = () -> ConfigCliContext.load(ConfigInput.of(null, Map.of(
-                "litestream.bin-path", binary.toString(), "litestream.cache-dir", dir.resolve("cache").toString(),
-                "litestream.dbs.default.path", "app.db", "litestream.dbs.default.replica.type", "file",
-                "litestream.dbs.default.replica.path", "replica"), Map.of(), dir, null));
+        CliContext.Loader loader = recordingBinary(dir, binary, runs);
         for (int i = 0; i < 2; i++) {
             out.reset();
             assertEquals(0, run(loader, "version"), err());
