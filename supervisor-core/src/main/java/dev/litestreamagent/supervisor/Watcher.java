@@ -77,7 +77,9 @@ final class Watcher implements Runnable {
             // Once this one has opened its databases (so each restart syncs them), add the newly ready ones.
             if (attempt.wasUp() && !attempt.isResync() && settings.launchPlan().changed(false)) {
                 attempt.markResync(); // a planned restart: no backoff, no crash
-                attempt.stop(Duration.ZERO, settings.stopTimeout());
+                // Up means its files are open, not that it finished opening them: a SIGTERM before that fails the
+                // opening (exit 1, no final sync, a new generation at the next start), as a final stop's would.
+                attempt.stop(settings.startGrace(), settings.stopTimeout());
                 continue;
             }
             if (attempt.wasUp() && !attempt.isResync()) {

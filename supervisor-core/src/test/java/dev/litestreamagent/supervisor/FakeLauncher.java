@@ -56,6 +56,8 @@ final class FakeLauncher implements ProcessLauncher {
         private final boolean ignoresSigterm;
         private final CountDownLatch exited = new CountDownLatch(1);
         volatile boolean terminated;
+        /** When terminate() was first called (System.nanoTime, as Attempt's open waits use). */
+        volatile long terminatedAtNanos;
         volatile boolean killed;
         private volatile int exitCode;
 
@@ -98,6 +100,9 @@ final class FakeLauncher implements ProcessLauncher {
 
         @Override
         public void terminate() {
+            if (!terminated) {
+                terminatedAtNanos = System.nanoTime();
+            }
             terminated = true;
             if (!ignoresSigterm) {
                 exitCode = 0;

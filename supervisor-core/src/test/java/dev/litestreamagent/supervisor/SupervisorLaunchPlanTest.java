@@ -95,6 +95,27 @@ class SupervisorLaunchPlanTest {
     }
 
     @Test
+    void aPlannedRestartForANewDatabaseWaitsUntilTheRunningLitestreamHasFinishedOpeningItsOwn() throws Exception {
+        Plan plan = new Plan();
+        plan.ready.add(dir.resolve("a.db"));
+        try (Supervisor supervisor = new Supervisor(settings(plan).startGrace(Duration.ofSeconds(3)).build(), launcher,
+                clock, () -> 0)) {
+            supervisor.start();
+            FakeLauncher.FakeChild first = launcher.children.get(0);
+            plan.ready.add(dir.resolve("b.db"));
+            long printed = System.nanoTime();
+            initialized(first, 1);
+
+            await().until(() -> launcher.children.size() == 2);
+            // Without /proc, "finished opening" is its initialized lines plus 500 ms (Attempt): a SIGTERM while
+            // Litestream 0.3 still opens a database ends it with exit 1, no final sync and a new generation.
+            long waited = Duration.ofNanos(first.terminatedAtNanos - printed).toMillis();
+            assertTrue(waited >= 500, "SIGTERM " + waited + " ms after the up line");
+            assertEquals(List.of(dir.resolve("a.db"), dir.resolve("b.db")), plan.prepared.get(plan.prepared.size() - 1));
+        }
+    }
+
+    @Test
     void aDatabaseWithDataAtTheFinalStopGetsAFinalSyncToo() throws Exception {
         Plan plan = new Plan();
         plan.ready.add(dir.resolve("a.db"));
