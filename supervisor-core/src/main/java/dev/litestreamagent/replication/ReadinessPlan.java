@@ -10,6 +10,7 @@ import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.supervisor.LaunchPlan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,19 +20,29 @@ import org.slf4j.Logger;
 /**
  * Gives Litestream the databases the application has created a schema in ({@link ReadyDatabases});
  * each launch's config lists those, and the supervisor restarts Litestream when another one is ready.
+ * Databases the application creates one after another are handed over together: each restart pauses
+ * replication of every database for Litestream's start and first monitor tick (over a second), so a
+ * database that settled waits while another one is still settling, at most {@link #BATCH_HOLD}.
  */
 final class ReadinessPlan implements LaunchPlan {
+    /** Longest wait of a settled database for others: an application that keeps creating them still gets them replicated. */
+    static final Duration BATCH_HOLD = Duration.ofSeconds(5);
+
     private final LitestreamSetup setup;
     private final GeneratedConfigFile file;
     private final ReadyDatabases ready;
+    private final Clock clock;
     private final Logger log;
     private Set<Path> prepared = new HashSet<>();
+    /** Since when a settled database waits for the next launch; -1 when none does. */
+    private long pendingSinceNanos = -1;
     /** The databases announced as held back at the start: each is announced again once handed over. */
     private final Set<Path> heldBack;
 
     ReadinessPlan(LitestreamSetup setup, GeneratedConfigFile file, Clock clock, Logger log) {
         this.setup = setup;
         this.file = file;
+        this.clock = clock;
         this.log = log;
         this.ready = new ReadyDatabases(setup.databasePaths(), SchemaProbe::of, setup.config().schemaSettle(), clock,
                 log::warn);
@@ -65,13 +76,28 @@ final class ReadinessPlan implements LaunchPlan {
             throw new IllegalStateException(e.getMessage(), e);
         }
         prepared = listed;
+        pendingSinceNanos = -1;
         return now;
     }
 
+    /**
+     * A database that was there at the start is handed over at once (its rows must be replicated from the
+     * first moment); one the application created waits while another is still settling, at most {@link #BATCH_HOLD}.
+     */
     @Override
     public synchronized boolean changed(boolean finalStop) {
         ready.poll(finalStop);
-        return ready.ready().size() > prepared.size();
+        List<Path> added = ready.ready().stream().filter(db -> !prepared.contains(db)).collect(Collectors.toList());
+        if (added.isEmpty()) {
+            pendingSinceNanos = -1;
+            return false;
+        }
+        long now = clock.nanoTime();
+        if (pendingSinceNanos < 0) {
+            pendingSinceNanos = now;
+        }
+        return finalStop || !heldBack.containsAll(added) || !ready.settling()
+                || now - pendingSinceNanos >= BATCH_HOLD.toNanos();
     }
 
     /** The databases still held back. */

@@ -70,6 +70,14 @@ final class ReadyDatabases {
         return Collections.unmodifiableList(new ArrayList<>(ready));
     }
 
+    /**
+     * Whether a database held back has a schema that has not settled yet: the application is creating it
+     * now, and it is ready within the settle time unless its schema keeps changing.
+     */
+    synchronized boolean settling() {
+        return waiting.values().stream().anyMatch(Watch::hasSchema);
+    }
+
     /** The databases still held back, in configuration order. */
     synchronized List<Path> waiting() {
         return Collections.unmodifiableList(new ArrayList<>(waiting.keySet()));
@@ -83,6 +91,11 @@ final class ReadyDatabases {
 
         Watch(SchemaProbe probe) {
             this.probe = probe;
+        }
+
+        /** A schema seen at the last look. */
+        boolean hasSchema() {
+            return cookie != -1;
         }
 
         boolean ready(long now, boolean finalStop) {

@@ -12,6 +12,13 @@ import dev.litestreamagent.testing.FakeClock;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,22 +28,101 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(LitestreamHarness.class)
 class ReadinessPlanTest {
 
+    private final FakeClock clock = new FakeClock();
+
+    /** The setup for databases {@code aliases} (files ALIAS.db in the harness's directory, none created here). */
+    private static LitestreamSetup setup(Harness harness, String... aliases) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("litestream.bin-path", harness.binary().toString()));
+        for (String alias : aliases) {
+            settings.put("litestream.dbs." + alias + ".path", db(harness, alias).toString());
+            settings.put("litestream.dbs." + alias + ".replica.type", "file");
+            settings.put("litestream.dbs." + alias + ".replica.path", harness.tempDir().resolve("replica-" + alias).toString());
+        }
+        return LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, settings, Map.of(), harness.tempDir(), null)));
+    }
+
+    private static Path db(Harness harness, String alias) {
+        return harness.tempDir().resolve(alias + ".db");
+    }
+
+    /** A database in WAL mode whose schema is {@code tables} tables, as the application would leave it. */
+    private static void schema(Path db, int tables) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            for (int i = 0; i < tables; i++) {
+                s.execute("CREATE TABLE IF NOT EXISTS t" + i + " (id INTEGER PRIMARY KEY)");
+            }
+        }
+    }
+
+    private ReadinessPlan plan(LitestreamSetup setup, GeneratedConfigFile file) {
+        return new ReadinessPlan(setup, file, clock, LoggerFactory.getLogger(getClass()));
+    }
+
     @Test
     void withNoDatabaseReadyTheConfigFileIsLeftAsItIs(Harness harness) throws Exception {
-        LitestreamSetup setup = LitestreamSetup.prepare(ConfigLoader.load(ConfigInput.of(null, Map.of(
-                "litestream.bin-path", harness.binary().toString(),
-                "litestream.dbs.app.path", harness.tempDir().resolve("app.db").toString(), // not created yet
-                "litestream.dbs.app.replica.type", "file",
-                "litestream.dbs.app.replica.path", harness.tempDir().resolve("replica").toString()),
-                Map.of(), harness.tempDir(), null)));
+        LitestreamSetup setup = setup(harness, "app");
         try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = new ReadinessPlan(setup, file, new FakeClock(), LoggerFactory.getLogger(getClass()));
+            ReadinessPlan plan = plan(setup, file);
             long modified = Files.getLastModifiedTime(file.path()).toMillis();
             for (int attempt = 0; attempt < 3; attempt++) {
                 assertTrue(plan.prepare().isEmpty(), "a database without a schema was handed to Litestream");
             }
             assertEquals(setup.rendered().yaml(), Files.readString(file.path()), "the config was rewritten");
             assertEquals(modified, Files.getLastModifiedTime(file.path()).toMillis());
+            assertFalse(plan.changed(false));
+        }
+    }
+
+    @Test
+    void databasesCreatedOneAfterAnotherAreHandedOverTogetherInOneLaunch(Harness harness) throws Exception {
+        LitestreamSetup setup = setup(harness, "a", "b");
+        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
+            ReadinessPlan plan = plan(setup, file);
+            schema(db(harness, "a"), 1);
+            assertFalse(plan.changed(false));
+            clock.advance(Duration.ofMillis(600));
+            schema(db(harness, "b"), 1);
+            assertFalse(plan.changed(false));
+            clock.advance(Duration.ofMillis(500));
+            assertFalse(plan.changed(false), "a has settled, but b is still settling: one launch for both, not two");
+            clock.advance(Duration.ofMillis(600));
+            assertTrue(plan.changed(false));
+            assertEquals(List.of(db(harness, "a"), db(harness, "b")), plan.prepare());
+            assertFalse(plan.changed(false));
+        }
+    }
+
+    @Test
+    void aSettledDatabaseWaitsForOthersAtMostTheBatchHold(Harness harness) throws Exception {
+        LitestreamSetup setup = setup(harness, "a", "b");
+        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
+            ReadinessPlan plan = plan(setup, file);
+            schema(db(harness, "a"), 1);
+            plan.changed(false);
+            clock.advance(Duration.ofSeconds(1));
+            int tables = 1;
+            for (long held = 0; held < ReadinessPlan.BATCH_HOLD.toMillis(); held += 500) {
+                schema(db(harness, "b"), tables++); // a migration that never settles
+                assertFalse(plan.changed(false), "after " + held + " ms");
+                clock.advance(Duration.ofMillis(500));
+            }
+            schema(db(harness, "b"), tables);
+            assertTrue(plan.changed(false), "a waited the whole batch hold");
+            assertEquals(List.of(db(harness, "a")), plan.prepare());
+            assertTrue(plan.changed(true), "at the final stop b counts, settled or not");
+        }
+    }
+
+    @Test
+    void aDatabaseThatWasThereAtTheStartIsHandedOverAtOnceWhileAnotherSettles(Harness harness) throws Exception {
+        LitestreamSetup setup = setup(harness, "a", "b");
+        schema(db(harness, "a"), 1);
+        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
+            ReadinessPlan plan = plan(setup, file);
+            schema(db(harness, "b"), 1);
+            assertTrue(plan.changed(false), "a's rows are replicated from the first moment");
+            assertEquals(List.of(db(harness, "a")), plan.prepare());
             assertFalse(plan.changed(false));
         }
     }
