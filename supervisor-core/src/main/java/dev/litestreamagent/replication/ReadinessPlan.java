@@ -9,8 +9,13 @@ import dev.litestreamagent.sqlite.SchemaProbe;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.supervisor.LaunchPlan;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,15 +44,17 @@ final class ReadinessPlan implements LaunchPlan {
     /** The databases announced as held back at the start: each is announced again once handed over. */
     private final Set<Path> heldBack;
 
-    ReadinessPlan(LitestreamSetup setup, GeneratedConfigFile file, Clock clock, Logger log) {
+    /** @param jvmStarted when this JVM started: a database changed since is the application's work, and settles */
+    ReadinessPlan(LitestreamSetup setup, GeneratedConfigFile file, Clock clock, Instant jvmStarted, Logger log) {
         this.setup = setup;
         this.file = file;
         this.clock = clock;
         this.log = log;
         this.ready = new ReadyDatabases(setup.databasePaths(), SchemaProbe::of, setup.config().schemaSettle(), clock,
                 log::warn);
-        // a schema there before the application started is settled: its migrations come after this
-        ready.poll(true);
+        // A schema there before the JVM started is settled: the application's migrations come after this. Not one
+        // changed since: the agent starts once main() runs, and an application may have created databases by now.
+        ready.poll(db -> unchangedSince(db, jvmStarted));
         List<Path> waiting = ready.waiting();
         heldBack = new HashSet<>(waiting);
         if (!waiting.isEmpty()) {
@@ -98,6 +105,22 @@ final class ReadinessPlan implements LaunchPlan {
         }
         return finalStop || !heldBack.containsAll(added) || !ready.settling()
                 || now - pendingSinceNanos >= BATCH_HOLD.toNanos();
+    }
+
+    /** Whether neither the database file nor its WAL was written at or after {@code instant}. */
+    static boolean unchangedSince(Path db, Instant instant) {
+        for (Path file : Arrays.asList(db, Paths.get(db + "-wal"))) {
+            try {
+                if (!Files.getLastModifiedTime(file).toInstant().isBefore(instant)) {
+                    return false;
+                }
+            } catch (NoSuchFileException absent) {
+                // no WAL: nothing written to it
+            } catch (IOException e) {
+                return false; // cannot tell: the settle costs a second, a migration disturbed costs the start
+            }
+        }
+        return true;
     }
 
     /** The databases still held back. */

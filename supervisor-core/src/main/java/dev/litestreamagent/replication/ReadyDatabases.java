@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which configured databases Litestream may be given. At its first sync Litestream commits
@@ -51,11 +52,19 @@ final class ReadyDatabases {
      * @return the ones that became ready with this call, in configuration order
      */
     synchronized List<Path> poll(boolean finalStop) {
+        return poll(db -> finalStop);
+    }
+
+    /**
+     * {@link #poll(boolean)} where {@code settled} says which databases count as settled whatever their
+     * schema's age (the final stop: all; the first look: those the application has not touched yet).
+     */
+    synchronized List<Path> poll(Predicate<Path> settled) {
         List<Path> became = new ArrayList<>();
         long now = clock.nanoTime();
         for (Iterator<Map.Entry<Path, Watch>> it = waiting.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Path, Watch> entry = it.next();
-            if (entry.getValue().ready(now, finalStop)) {
+            if (entry.getValue().ready(now, settled.test(entry.getKey()))) {
                 became.add(entry.getKey());
                 it.remove();
             }
@@ -98,7 +107,7 @@ final class ReadyDatabases {
             return cookie != -1;
         }
 
-        boolean ready(long now, boolean finalStop) {
+        boolean ready(long now, boolean settled) {
             ProbeResult result = probe.probe();
             if (result.state() == SchemaState.NOT_SQLITE) {
                 warn.accept(probe.database() + " is not a plain SQLite database (" + result.detail()
@@ -113,7 +122,7 @@ final class ReadyDatabases {
                 cookie = result.schemaCookie();
                 sinceNanos = now;
             }
-            return finalStop || now - sinceNanos >= settle.toNanos();
+            return settled || now - sinceNanos >= settle.toNanos();
         }
     }
 }

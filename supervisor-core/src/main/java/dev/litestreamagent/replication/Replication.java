@@ -7,8 +7,10 @@ import dev.litestreamagent.supervisor.ReplicatorAlreadyRunningException;
 import dev.litestreamagent.supervisor.Supervisor;
 import dev.litestreamagent.supervisor.SupervisorStatus;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -41,7 +43,8 @@ public final class Replication {
             throws IOException, ReplicatorAlreadyRunningException {
         GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml());
         try {
-            ReadinessPlan plan = new ReadinessPlan(setup, file, Clock.SYSTEM, log);
+            ReadinessPlan plan = new ReadinessPlan(setup, file, Clock.SYSTEM,
+                    Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), log);
             Supervisor supervisor = Supervisor.create(setup.supervisorSettings(file.path(), plan));
             supervisor.start();
             return new Replication(file, plan, supervisor, setup.dialect().logsUploads());

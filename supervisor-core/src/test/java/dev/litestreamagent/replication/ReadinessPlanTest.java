@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,13 @@ class ReadinessPlanTest {
         }
     }
 
+    /** A plan in a JVM that started a second ago: a database changed since is the application's. */
     private ReadinessPlan plan(LitestreamSetup setup, GeneratedConfigFile file) {
-        return new ReadinessPlan(setup, file, clock, LoggerFactory.getLogger(getClass()));
+        return plan(setup, file, Instant.now().minusSeconds(1));
+    }
+
+    private ReadinessPlan plan(LitestreamSetup setup, GeneratedConfigFile file, Instant jvmStarted) {
+        return new ReadinessPlan(setup, file, clock, jvmStarted, LoggerFactory.getLogger(getClass()));
     }
 
     @Test
@@ -115,15 +121,32 @@ class ReadinessPlanTest {
     }
 
     @Test
-    void aDatabaseThatWasThereAtTheStartIsHandedOverAtOnceWhileAnotherSettles(Harness harness) throws Exception {
+    void aDatabaseThatWasThereBeforeTheJvmStartedIsHandedOverAtOnceWhileAnotherSettles(Harness harness) throws Exception {
         LitestreamSetup setup = setup(harness, "a", "b");
         schema(db(harness, "a"), 1);
         try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = plan(setup, file);
+            ReadinessPlan plan = plan(setup, file, Instant.now().plusSeconds(1));
             schema(db(harness, "b"), 1);
             assertTrue(plan.changed(false), "a's rows are replicated from the first moment");
             assertEquals(List.of(db(harness, "a")), plan.prepare());
             assertFalse(plan.changed(false));
+        }
+    }
+
+    @Test
+    void aDatabaseTheApplicationCreatedBeforeTheAgentFirstLookedSettlesAsANewOne(Harness harness) throws Exception {
+        LitestreamSetup setup = setup(harness, "a");
+        Instant jvmStarted = Instant.now().minusSeconds(1);
+        schema(db(harness, "a"), 1); // the agent starts once main() runs: a migration may be under way by then
+        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
+            ReadinessPlan plan = plan(setup, file, jvmStarted);
+            assertEquals(List.of(db(harness, "a")), plan.waiting());
+            schema(db(harness, "a"), 2); // the migration's next step
+            assertFalse(plan.changed(false));
+            clock.advance(Duration.ofMillis(900));
+            assertFalse(plan.changed(false), "handed over in the middle of the migration");
+            clock.advance(Duration.ofMillis(200));
+            assertTrue(plan.changed(false));
         }
     }
 }
