@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (not a test): one agent replicating 1, 20 and 100 databases, each written at a modest
-# rate by the host application; the agent's start-up delay, the time until Litestream has every database
-# open, replication lag (median, p95), Litestream's RSS, the host's heap and RSS, the agent's threads.
+# rate by the host application; the agent's start-up delay, the time until the host created every database
+# and until Litestream has every one open (and how many Litestream launches that took), replication lag
+# (median, p95) and one restore's time, Litestream's RSS, the host's heap and RSS, the agent's threads.
 # Replaces the "Scale benchmark" section of docs/benchmarks.md and prints it (about 3 minutes).
 #
 #   bench/scale.sh [COUNT...]          database counts, default 1 20 100

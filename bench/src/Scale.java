@@ -24,14 +24,18 @@ import java.util.regex.Pattern;
 /**
  * The scale benchmark (bench/scale.sh runs it): one agent replicating 1, 20, 100 ... databases to file
  * replicas, each database written by the host application ({@link Writers}) at RATE commits a second.
- * For each count: the agent's start-up delay beside an empty agent, the time until Litestream has every
- * database open, replication lag (commit of a marker row to restorable, sampled across the databases),
+ * For each count: the agent's start-up delay beside an empty agent, the time until the host created every
+ * database and until Litestream has every one open, Litestream launches by then, replication lag (commit of a
+ * marker row to the start of the first restore that holds it, sampled across the databases) and one restore's time,
  * Litestream's RSS, the host's heap after GC and RSS, and the agent's threads.
  *
  * <pre>java -cp bench/target/classes:event-log.jar Scale JAVA AGENT_JAR EMPTY_AGENT_JAR CLASSES LITESTREAM WORK RATE SAMPLES OUTPUT.md COUNT...</pre>
  */
 public final class Scale {
     private static final Pattern MAIN_ENTRY = Pattern.compile("main-entry-us=(\\d+)");
+    private static final Pattern CREATED = Pattern.compile("created-us=(\\d+)");
+    /** The supervisor's line for each Litestream it launches. */
+    private static final String LAUNCH_LINE = "STARTING, pid ";
     private static final int STARTUP_RUNS = 5;
 
     private final String java;
@@ -66,14 +70,22 @@ public final class Scale {
                 + " (`bench/src/Writers.java`) committing " + scale.rate + " rows a second to each; load average (1 min) " + load
                 + " before, " + loadAverage() + " after, on " + Runtime.getRuntime().availableProcessors() + " CPUs.\n"
                 + "*Start-up delay*: main() of a trivial application with the N-database configuration, median of " + STARTUP_RUNS
-                + " against an empty agent (restore on start off). *All open*: from launching the host to Litestream having every"
-                + " database open (the agent starts Litestream once main() runs, and gives it a database once its schema has stayed"
-                + " unchanged for `litestream.schema-settle`, 1 s). *Lag*: a marker row committed by the driver into one database,"
-                + " then `litestream restore` until it is there, " + scale.samples + " samples spread over the databases, each at a"
-                + " random phase of Litestream's 1 s monitor tick. *Agent threads*: threads named `litestream-*` in the host.\n\n"
-                + "| databases | start-up delay vs empty agent (ms) | all open (s) | lag median (s) | lag p95 (s) | Litestream RSS (MiB)"
-                + " | host heap after GC (MiB) | host RSS (MiB) | agent threads |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + rows;
+                + " against an empty agent (restore on start off). *Created*: from launching the host to its main() having"
+                + " created every database with its schema (the JVM's start and the application's own work, not the agent's)."
+                + " *All open*: from launching the host to Litestream having every database open (seen in /proc/PID/fd, polled"
+                + " every 20 ms). *Open after created*: the difference, the part the agent and Litestream add: the schema must stay"
+                + " unchanged for `litestream.schema-settle` (1 s) and databases created one after another are handed over"
+                + " together, then Litestream starts and opens them at its first monitor tick (1 s). *Launches*: Litestream"
+                + " processes the agent had started by then (each further one a restart to add databases). *Lag*: a marker row"
+                + " committed by the driver into one database, to the start of the first `litestream restore` that holds it"
+                + " (restores run back to back, so the figure is within one restore of the replication lag itself), "
+                + scale.samples + " samples spread over the databases, each at a random phase of Litestream's 1 s monitor tick;"
+                + " *restore*: the median duration of one such restore, which an end-to-end commit-to-restored figure adds."
+                + " *Agent threads*: threads named `litestream-*` in the host.\n\n"
+                + "| databases | start-up delay vs empty agent (ms) | created (s) | all open (s) | open after created (s)"
+                + " | launches | lag median (s) | lag p95 (s) | restore (s) | Litestream RSS (MiB) | host heap after GC (MiB)"
+                + " | host RSS (MiB) | agent threads |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n" + rows;
         Path output = Paths.get(args[8]);
         String before = Files.exists(output) ? new String(Files.readAllBytes(output), StandardCharsets.UTF_8) : "";
         int cut = before.indexOf("\n# Scale benchmark");
@@ -105,11 +117,21 @@ public final class Scale {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             double allOpen = awaitAllOpen(host, data, count, launched);
+            String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            long launches = output.lines().filter(l -> l.contains(LAUNCH_LINE)).count();
+            Matcher createdAt = CREATED.matcher(output);
+            if (!createdAt.find()) {
+                throw new IllegalStateException("Litestream had every database open before the host said it created them: " + log);
+            }
+            double created = (Long.parseLong(createdAt.group(1)) - micros(launched)) / 1e6;
             Thread.sleep(3000);
             List<Double> lags = new ArrayList<>();
+            List<Double> restores = new ArrayList<>();
             for (int k = 0; k < samples; k++) {
                 int db = 1 + (int) ((long) k * count / samples) % count;
-                lags.add(lag(yaml, data.resolve("d" + db + ".db"), dir.resolve("restored.db"), k));
+                double[] sample = lag(yaml, data.resolve("d" + db + ".db"), dir.resolve("restored.db"), k);
+                lags.add(sample[0]);
+                restores.add(sample[1]);
             }
             Collections.sort(lags);
             long litestreamRss = Processes.litestreamChild(host).map(p -> Processes.rss(p.pid())).orElse(0L);
@@ -119,8 +141,9 @@ public final class Scale {
             long heap = used.find() ? Long.parseLong(used.group(1)) : -1;
             long threads = exec(dir, jcmd, Long.toString(host.pid()), "Thread.print").lines()
                     .filter(l -> l.startsWith("\"litestream-")).count();
-            return String.format("| %d | %+.1f | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %d |%n", count, delay, allOpen,
-                    lags.get(lags.size() / 2), lags.get((int) Math.ceil(lags.size() * 0.95) - 1), litestreamRss / 1024.0,
+            return String.format("| %d | %+.1f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %d |%n",
+                    count, delay, created, allOpen, allOpen - created, launches, lags.get(lags.size() / 2),
+                    lags.get((int) Math.ceil(lags.size() * 0.95) - 1), median(restores), litestreamRss / 1024.0,
                     heap / 1024.0, Processes.rss(host.pid()) / 1024.0, threads);
         } finally {
             host.destroy();
@@ -182,7 +205,11 @@ public final class Scale {
         }).filter(p -> p.startsWith(data.toString()) && p.endsWith(".db")).distinct().count();
     }
 
-    private double lag(Path yaml, Path db, Path out, int id) throws Exception {
+    /**
+     * Commits a marker row, then restores back to back until a restore holds it: seconds from the commit to the
+     * start of that restore, and that restore's own duration.
+     */
+    private double[] lag(Path yaml, Path db, Path out, int id) throws Exception {
         Thread.sleep(new Random(id).nextInt(1000));
         String mark = "mark-" + id + "-" + System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
@@ -197,10 +224,12 @@ public final class Scale {
             for (String suffix : Arrays.asList("", "-wal", "-shm", ".tmp-wal", ".tmp-shm")) {
                 Files.deleteIfExists(Paths.get(out + suffix));
             }
+            long restoreStart = System.nanoTime();
             new ProcessBuilder(litestream, "restore", "-config", yaml.toString(), "-o", out.toString(), db.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            long restoreEnd = System.nanoTime();
             if (Files.exists(out) && contains(out, mark)) {
-                return (System.nanoTime() - t) / 1e9;
+                return new double[] {(restoreStart - t) / 1e9, (restoreEnd - restoreStart) / 1e9};
             }
             if (System.nanoTime() - t > TimeUnit.SECONDS.toNanos(60)) {
                 throw new IllegalStateException(mark + " not restorable within 60 s");
@@ -219,8 +248,6 @@ public final class Scale {
             return false;
         }
     }
-
-
 
     /** Runs {@code java ARGS} (or a JDK tool when the first argument is one's path) in dir; its output. */
     private String exec(Path dir, String... args) throws Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The scale benchmark's host application: COUNT databases d1.db..dCOUNT.db in DIR, each with a
  * writer committing one row RATE times a second (phases spread at random), until killed. Prints
- * when main() was entered, as the trivial application does.
+ * when main() was entered, as the trivial application does, and when every database had its schema.
  *
  * <pre>java -cp bench/target/classes:event-log.jar Writers DIR COUNT RATE</pre>
  */
@@ -51,6 +51,9 @@ public final class Writers {
                 }
             }, random.nextInt((int) periodMicros), periodMicros, TimeUnit.MICROSECONDS);
         }
+        java.time.Instant created = java.time.Instant.now();
+        System.out.println("created-us=" + (created.getEpochSecond() * 1_000_000L + created.getNano() / 1_000));
+        System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
 }
