@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -56,81 +57,80 @@ class ReadinessPlanTest {
         }
     }
 
-    /** A plan in a JVM that started a second ago: a database changed since is the application's. */
-    private ReadinessPlan plan(LitestreamSetup setup, GeneratedConfigFile file) {
-        return plan(setup, file, Instant.now().minusSeconds(1));
+    /** The config file of the plan under test, written from the whole setup as the agent writes it. */
+    private GeneratedConfigFile file;
+
+    @AfterEach
+    void deleteConfigFile() throws Exception {
+        if (file != null) {
+            file.close();
+        }
     }
 
-    private ReadinessPlan plan(LitestreamSetup setup, GeneratedConfigFile file, Instant jvmStarted) {
+    /** A plan in a JVM that started a second ago: a database changed since is the application's. */
+    private ReadinessPlan plan(LitestreamSetup setup) throws Exception {
+        return plan(setup, Instant.now().minusSeconds(1));
+    }
+
+    private ReadinessPlan plan(LitestreamSetup setup, Instant jvmStarted) throws Exception {
+        file = GeneratedConfigFile.write(setup.rendered().yaml());
         return new ReadinessPlan(setup, file, clock, jvmStarted, LoggerFactory.getLogger(getClass()));
     }
 
     @Test
     void withNoDatabaseReadyTheConfigFileIsLeftAsItIs(Harness harness) throws Exception {
         LitestreamSetup setup = setup(harness, "app");
-        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = plan(setup, file);
-            long modified = Files.getLastModifiedTime(file.path()).toMillis();
-            for (int attempt = 0; attempt < 3; attempt++) {
-                assertTrue(plan.prepare().isEmpty(), "a database without a schema was handed to Litestream");
-            }
-            assertEquals(setup.rendered().yaml(), Files.readString(file.path()), "the config was rewritten");
-            assertEquals(modified, Files.getLastModifiedTime(file.path()).toMillis());
-            assertFalse(plan.changed(false));
+        ReadinessPlan plan = plan(setup);
+        long modified = Files.getLastModifiedTime(file.path()).toMillis();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertTrue(plan.prepare().isEmpty(), "a database without a schema was handed to Litestream");
         }
+        assertEquals(setup.rendered().yaml(), Files.readString(file.path()), "the config was rewritten");
+        assertEquals(modified, Files.getLastModifiedTime(file.path()).toMillis());
+        assertFalse(plan.changed(false));
     }
 
     @Test
     void databasesCreatedOneAfterAnotherAreHandedOverTogetherInOneLaunch(Harness harness) throws Exception {
-        LitestreamSetup setup = setup(harness, "a", "b");
-        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = plan(setup, file);
-            schema(db(harness, "a"), 1);
-            assertFalse(plan.changed(false));
-            clock.advance(Duration.ofMillis(600));
-            schema(db(harness, "b"), 1);
-            assertFalse(plan.changed(false));
-            clock.advance(Duration.ofMillis(500));
-            assertFalse(plan.changed(false), "a has settled, but b is still settling: one launch for both, not two");
-            clock.advance(Duration.ofMillis(600));
-            assertTrue(plan.changed(false));
-            assertEquals(List.of(db(harness, "a"), db(harness, "b")), plan.prepare());
-            assertFalse(plan.changed(false));
-        }
+        ReadinessPlan plan = plan(setup(harness, "a", "b"));
+        schema(db(harness, "a"), 1);
+        assertFalse(plan.changed(false));
+        clock.advance(Duration.ofMillis(600));
+        schema(db(harness, "b"), 1);
+        assertFalse(plan.changed(false));
+        clock.advance(Duration.ofMillis(500));
+        assertFalse(plan.changed(false), "a has settled, but b is still settling: one launch for both, not two");
+        clock.advance(Duration.ofMillis(600));
+        assertTrue(plan.changed(false));
+        assertEquals(List.of(db(harness, "a"), db(harness, "b")), plan.prepare());
+        assertFalse(plan.changed(false));
     }
 
     @Test
     void aSettledDatabaseWaitsForOthersAtMostTheBatchHold(Harness harness) throws Exception {
-        LitestreamSetup setup = setup(harness, "a", "b");
-        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = plan(setup, file);
-            schema(db(harness, "a"), 1);
-            plan.changed(false);
-            clock.advance(Duration.ofSeconds(1));
-            int tables = 1;
-            for (long held = 0; held < ReadinessPlan.BATCH_HOLD.toMillis(); held += 500) {
-                schema(db(harness, "b"), tables++); // a migration that never settles
-                assertFalse(plan.changed(false), "after " + held + " ms");
-                clock.advance(Duration.ofMillis(500));
-            }
-            schema(db(harness, "b"), tables);
-            assertTrue(plan.changed(false), "a waited the whole batch hold");
-            assertEquals(List.of(db(harness, "a")), plan.prepare());
-            assertTrue(plan.changed(true), "at the final stop b counts, settled or not");
+        ReadinessPlan plan = plan(setup(harness, "a", "b"));
+        schema(db(harness, "a"), 1);
+        schema(db(harness, "b"), 1);
+        // b: a migration that never settles, a step every 0.5 s; a settles after 1 s
+        for (long aSettledFor = -1000; aSettledFor < ReadinessPlan.BATCH_HOLD.toMillis(); aSettledFor += 500) {
+            assertFalse(plan.changed(false), "a settled " + aSettledFor + " ms ago");
+            clock.advance(Duration.ofMillis(500));
+            schema(db(harness, "b"), (int) (aSettledFor / 500) + 4);
         }
+        assertTrue(plan.changed(false), "a waited the whole batch hold");
+        assertEquals(List.of(db(harness, "a")), plan.prepare());
+        assertTrue(plan.changed(true), "at the final stop b counts, settled or not");
     }
 
     @Test
     void aDatabaseThatWasThereBeforeTheJvmStartedIsHandedOverAtOnceWhileAnotherSettles(Harness harness) throws Exception {
         LitestreamSetup setup = setup(harness, "a", "b");
         schema(db(harness, "a"), 1);
-        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = plan(setup, file, Instant.now().plusSeconds(1));
-            schema(db(harness, "b"), 1);
-            assertTrue(plan.changed(false), "a's rows are replicated from the first moment");
-            assertEquals(List.of(db(harness, "a")), plan.prepare());
-            assertFalse(plan.changed(false));
-        }
+        ReadinessPlan plan = plan(setup, Instant.now().plusSeconds(1));
+        schema(db(harness, "b"), 1);
+        assertTrue(plan.changed(false), "a's rows are replicated from the first moment");
+        assertEquals(List.of(db(harness, "a")), plan.prepare());
+        assertFalse(plan.changed(false));
     }
 
     @Test
@@ -138,15 +138,13 @@ class ReadinessPlanTest {
         LitestreamSetup setup = setup(harness, "a");
         Instant jvmStarted = Instant.now().minusSeconds(1);
         schema(db(harness, "a"), 1); // the agent starts once main() runs: a migration may be under way by then
-        try (GeneratedConfigFile file = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            ReadinessPlan plan = plan(setup, file, jvmStarted);
-            assertEquals(List.of(db(harness, "a")), plan.waiting());
-            schema(db(harness, "a"), 2); // the migration's next step
-            assertFalse(plan.changed(false));
-            clock.advance(Duration.ofMillis(900));
-            assertFalse(plan.changed(false), "handed over in the middle of the migration");
-            clock.advance(Duration.ofMillis(200));
-            assertTrue(plan.changed(false));
-        }
+        ReadinessPlan plan = plan(setup, jvmStarted);
+        assertEquals(List.of(db(harness, "a")), plan.waiting());
+        schema(db(harness, "a"), 2); // the migration's next step
+        assertFalse(plan.changed(false));
+        clock.advance(Duration.ofMillis(900));
+        assertFalse(plan.changed(false), "handed over in the middle of the migration");
+        clock.advance(Duration.ofMillis(200));
+        assertTrue(plan.changed(false));
     }
 }
