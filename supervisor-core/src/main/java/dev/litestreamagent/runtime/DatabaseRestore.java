@@ -30,12 +30,14 @@ final class DatabaseRestore {
 
     private final LitestreamSetup setup;
     private final Path configFile;
+    private final Map<String, String> environment;
     private final ProcessRunner runner;
     private final Duration restoreTimeout;
 
-    DatabaseRestore(LitestreamSetup setup, Path configFile, ProcessRunner runner, Duration restoreTimeout) {
-        this.setup = setup;
-        this.configFile = configFile;
+    DatabaseRestore(RestoreSetup.Prepared prepared, ProcessRunner runner, Duration restoreTimeout) {
+        this.setup = prepared.setup;
+        this.configFile = prepared.file.path();
+        this.environment = prepared.environment;
         this.runner = runner;
         this.restoreTimeout = restoreTimeout;
     }
@@ -108,7 +110,7 @@ final class DatabaseRestore {
             command.addAll(Arrays.asList("-replica", replica));
         }
         command.addAll(Arrays.asList("-o", db.path().toString(), db.path().toString()));
-        return runner.run(ProcessSpec.of(command, Output.captured()).withEnvironment(setup.rendered().environment()),
+        return runner.run(ProcessSpec.of(command, Output.captured()).withEnvironment(environment),
                 Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * replica before the application opens it, several at a time. A replica seen to be empty
  * ({@link ReplicaProbe}) needs no Litestream at all: a first deploy starts without spawning one.
  * Otherwise Litestream restores ({@code -if-db-not-exists -if-replica-exists}: a first run with an
- * empty replica is not an error). Bounded by one deadline: a hung endpoint makes
+ * empty replica is not an error), Go's collector held off while it runs ({@link RestoreEnvironment}). Bounded by one deadline: a hung endpoint makes
  * {@code litestream restore} hang, so it is killed when the time is up.
  */
 public final class StartupRestore {
@@ -41,12 +42,20 @@ public final class StartupRestore {
     private final SetupSource setups;
     private final ProcessRunner runner;
     private final ReplicaProbe probe;
+    private final Map<String, String> inherited;
 
     public StartupRestore(AgentConfig config, SetupSource setups, ProcessLauncher launcher, ReplicaProbe probe) {
+        this(config, setups, launcher, probe, System.getenv());
+    }
+
+    /** @param inherited the environment the restores inherit from this JVM (tests: a stand-in) */
+    StartupRestore(AgentConfig config, SetupSource setups, ProcessLauncher launcher, ReplicaProbe probe,
+            Map<String, String> inherited) {
         this.config = config;
         this.setups = setups;
         this.runner = new ProcessRunner(launcher);
         this.probe = probe;
+        this.inherited = inherited;
     }
 
     /**
@@ -69,7 +78,7 @@ public final class StartupRestore {
             thread.setDaemon(true); // never holds the JVM
             return thread;
         });
-        try (RestoreSetup shared = new RestoreSetup(setups)) {
+        try (RestoreSetup shared = new RestoreSetup(setups, inherited)) {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (DatabaseConfig db : missing) {
                 futures.add(pool.submit(() -> restoreIfReplicated(shared, db, deadline)));
@@ -119,7 +128,7 @@ public final class StartupRestore {
         if (prepared.failure != null) {
             return Outcome.UNPREPARED;
         }
-        return new DatabaseRestore(prepared.setup, prepared.file.path(), runner, config.restoreTimeout()).restore(db, deadline)
+        return new DatabaseRestore(prepared, runner, config.restoreTimeout()).restore(db, deadline)
                 ? Outcome.RESTORED : Outcome.EMPTY;
     }
 

@@ -58,13 +58,32 @@ class StartupRestoreParallelTest {
         AgentConfig config = config(true);
         OverlapRecorder restores = new OverlapRecorder(8);
 
-        new StartupRestore(config, () -> LitestreamSetup.prepare(config), restores, new ReplicaProbe(Map.of())).run();
+        new StartupRestore(config, () -> LitestreamSetup.prepare(config), restores, new ReplicaProbe(Map.of()), Map.of()).run();
 
         assertEquals(8, restores.mostAtOnce.get(), "restores running at the same time");
         assertEquals(DATABASES, restores.launched.get());
         for (int i = 0; i < DATABASES; i++) {
             assertTrue(Files.exists(dir.resolve("db" + i + ".db")), "db" + i + " restored");
         }
+    }
+
+    @Test
+    void restoresRunWithGosCollectorHeldOffUnlessTheOperatorTunedIt() throws Exception {
+        AgentConfig config = config(true);
+        OverlapRecorder restores = new OverlapRecorder(8);
+
+        new StartupRestore(config, () -> LitestreamSetup.prepare(config), restores, new ReplicaProbe(Map.of()), Map.of()).run();
+
+        assertEquals(Map.of("GOGC", "off", "GOMEMLIMIT", "64MiB"), restores.goSettings, "the restores' Go settings");
+
+        for (int i = 0; i < DATABASES; i++) {
+            Files.delete(dir.resolve("db" + i + ".db"));
+        }
+        OverlapRecorder tuned = new OverlapRecorder(8);
+        new StartupRestore(config, () -> LitestreamSetup.prepare(config), tuned, new ReplicaProbe(Map.of()),
+                Map.of("GOGC", "50")).run();
+
+        assertEquals(Map.of(), tuned.goSettings, "added to the inherited GOGC=50");
     }
 
     @Test
@@ -90,6 +109,8 @@ class StartupRestoreParallelTest {
     private static final class OverlapRecorder implements ProcessLauncher {
         final AtomicInteger launched = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        /** GOGC and GOMEMLIMIT as the last launch was given them. */
+        volatile Map<String, String> goSettings = Map.of();
         private final AtomicInteger running = new AtomicInteger();
         private final CountDownLatch enoughAtOnce;
         private final long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -103,6 +124,9 @@ class StartupRestoreParallelTest {
             launched.incrementAndGet();
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             enoughAtOnce.countDown();
+            Map<String, String> go = new HashMap<>(spec.environment());
+            go.keySet().retainAll(Set.of("GOGC", "GOMEMLIMIT"));
+            goSettings = go;
             List<String> command = spec.command();
             return new StandIn(Path.of(command.get(command.indexOf("-o") + 1)));
         }
