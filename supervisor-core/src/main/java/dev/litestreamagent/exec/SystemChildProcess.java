@@ -32,6 +32,11 @@ final class SystemChildProcess implements ChildProcess {
     @Override
     public boolean waitFor(Duration timeout) throws InterruptedException {
         tree.rememberWhileWaiting();
+        return waitOnce(timeout);
+    }
+
+    @Override
+    public boolean waitOnce(Duration timeout) throws InterruptedException {
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (exited && captured != null) {
             captured.awaitDrained(); // its last lines, before whoever waited reports the end
