@@ -132,11 +132,15 @@ twenty() { # NAME RESTORE-ON-START
     printf '  - path: %s\n    replicas:\n      - type: file\n        path: %s\n' "$out/data/$1/db$i.db" "$out/replica/$1/db$i" >> "$yaml"
   done
 }
-bare() { # NAME: the agent's restore command for each database into data/serial; then run 1 and 8 at a time
+bare() { # NAME: the agent's restore command for each database into data/serial; then run 1 and 8 at a time,
+  # with Go's defaults and with the Go settings the agent gives its restores (RestoreEnvironment)
   for i in $(seq 1 $count); do
     echo "\"$bin\" restore -config \"$out/$1.yml\" -if-db-not-exists -if-replica-exists -o \"$out/data/serial/db$i.db\" \"$out/data/$1/db$i.db\""
   done > "$out/restore-$1.txt"
-  for p in 1 8; do echo "xargs -P $p -d '\\n' -n 1 bash -c < \"$out/restore-$1.txt\"" > "$out/restore-$1-$p.sh"; done
+  for p in 1 8; do
+    echo "xargs -P $p -d '\\n' -n 1 bash -c < \"$out/restore-$1.txt\"" > "$out/restore-$1-$p.sh"
+    echo "GOGC=off GOMEMLIMIT=64MiB xargs -P $p -d '\\n' -n 1 bash -c < \"$out/restore-$1.txt\"" > "$out/restore-$1-$p-go.sh"
+  done
 }
 twenty present false
 cp "$out/present.properties" "$out/present-restore.properties"
@@ -167,6 +171,8 @@ echo "== $runs interleaved runs of each configuration (about 3 minutes)"
   "restore:agent, restore on, first deploy: 20 missing, no replica@$out/data/first=$(with first)" \
   "script:bare, 20 restores with replicas one after another@$out/data/serial=$out/restore-missing-1.sh" \
   "script:bare, 20 restores with replicas 8 at a time@$out/data/serial=$out/restore-missing-8.sh" \
+  "script:bare, 20 restores with replicas one after another, the agent's Go settings@$out/data/serial=$out/restore-missing-1-go.sh" \
+  "script:bare, 20 restores with replicas 8 at a time, the agent's Go settings@$out/data/serial=$out/restore-missing-8-go.sh" \
   "script:bare, 20 restores with no replica one after another@$out/data/serial=$out/restore-first-1.sh" \
   "script:bare, 20 restores with no replica 8 at a time@$out/data/serial=$out/restore-first-8.sh" \
   "script:bare, 20 \`litestream version\` one after another=$out/version-1.sh"

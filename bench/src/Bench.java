@@ -257,7 +257,9 @@ public final class Bench {
                 .append(" itself and starts no Litestream (the bare rows show what asking Litestream would cost).")
                 .append(" The bare rows run the pinned binary 20 times with the agent's restore command (`xargs`, one after another or 8 at a time),")
                 .append(" timed from launch to exit: one after another is what restoring one at a time would add before main(),")
-                .append(" 8 at a time is the agent's parallelism without the JVM; `litestream version` is a process spawn and the Go runtime's start alone.\n\n")
+                .append(" 8 at a time is the agent's parallelism without the JVM; *the agent's Go settings*: with `GOGC=off GOMEMLIMIT=64MiB`,")
+                .append(" as the agent runs its restores (no collection in a short restore), the fair floor for the agent's row;")
+                .append(" `litestream version` is a process spawn and the Go runtime's start alone.\n\n")
                 .append("| configuration | main() starts at (ms) | vs no agent (ms) | vs empty agent (ms) | added before main() vs `")
                 .append(reference).append("` (ms) |\n|---|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
