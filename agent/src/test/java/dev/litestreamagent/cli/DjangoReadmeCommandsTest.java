@@ -46,8 +46,7 @@ class DjangoReadmeCommandsTest {
         assertTrue(databases.output().contains(db.toString()), databases.toString());
 
         // replicate -exec: Litestream replicates while the command runs, then syncs and exits with it.
-        ProcessResult replicate = cli(properties, elsewhere, "replicate", "-exec", Harness.untilFirstSync(db));
-        assertEquals(0, replicate.exitCode(), replicate.toString());
+        Harness.assertSeeded(cli(properties, elsewhere, "replicate", "-exec", Harness.untilFirstSync(db)));
 
         Path restored = harness.tempDir().resolve("restored.db");
         ProcessResult restore = cli(properties, elsewhere, "restore", "-o", restored.toString(), "default",

@@ -63,8 +63,8 @@ class StartupRestoreTest {
         for (int i = 0; i < 4; i++) {
             seeded[i] = harness.tempDir().resolve(aliases.get(i) + ".db");
         }
-        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec",
-                Harness.untilFirstSync(seeded)).exitCode());
+        Harness.assertSeeded(harness.litestream("replicate", "-config", config.toString(), "-exec",
+                Harness.untilFirstSync(seeded)));
         for (String alias : aliases.subList(0, 4)) {
             Files.delete(harness.tempDir().resolve(alias + ".db"));
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-wal"));
@@ -86,8 +86,8 @@ class StartupRestoreTest {
         Path seeded = Sqlite.create(harness.tempDir().resolve("a.db"));
         Sqlite.insert(seeded, 1, 7);
         Path config = harness.writeConfig(seeded, harness.s3ReplicaYaml("tenants/a.db"));
-        assertEquals(0, harness.litestream("replicate", "-config", config.toString(), "-exec",
-                Harness.untilFirstSync(seeded)).exitCode());
+        Harness.assertSeeded(harness.litestream("replicate", "-config", config.toString(), "-exec",
+                Harness.untilFirstSync(seeded)));
         Files.delete(seeded);
         Files.deleteIfExists(harness.tempDir().resolve("a.db-wal"));
         Files.deleteIfExists(harness.tempDir().resolve("a.db-shm"));
@@ -127,10 +127,9 @@ class StartupRestoreTest {
         Path db = Sqlite.create(harness.tempDir().resolve("app.db"));
         Sqlite.insert(db, 1, 25);
         try (GeneratedConfigFile config = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            assertEquals(0, ProcessResult.run(List.of(harness.binary().toString(), "replicate", "-config",
+            Harness.assertSeeded(ProcessResult.run(List.of(harness.binary().toString(), "replicate", "-config",
                     config.path().toString(), "-exec", Harness.untilFirstSync(db)), setup.rendered().environment(),
-                    harness.tempDir(), 60)
-                    .exitCode());
+                    harness.tempDir(), 60));
         }
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
@@ -175,8 +174,8 @@ class StartupRestoreTest {
         Sqlite.insert(db, 1, 12);
         Path replica = harness.tempDir().resolve("file-replica");
         Path seed = harness.writeConfig(db, Harness.fileReplicaYaml(replica));
-        assertEquals(0, harness.litestream("replicate", "-config", seed.toString(), "-exec", Harness.untilFirstSync(db))
-                .exitCode());
+        Harness.assertSeeded(harness.litestream("replicate", "-config", seed.toString(), "-exec",
+                Harness.untilFirstSync(db)));
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
         }

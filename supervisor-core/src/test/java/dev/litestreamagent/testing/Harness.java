@@ -112,6 +112,29 @@ public final class Harness {
                 + generations;
     }
 
+    /**
+     * Fails unless a seeding {@code litestream replicate -exec} ended well: exit 0, or exit 1 whose only errors are
+     * Litestream 0.3.13's own race at its exit. Its close syncs each replica while the replica's sync under way still
+     * runs; on a file replica both write the same temporary WAL segment file, and the one that comes second finds it
+     * renamed ({@code error closing db ... .wal.lz4.tmp: no such file or directory}): the other wrote the segment.
+     * Seen in about half of the runs of 4 new databases under load. The tests' restores check what the replica holds.
+     */
+    public static void assertSeeded(ProcessResult result) {
+        if (result.exitCode() == 0) {
+            return;
+        }
+        boolean onlyTheCloseRace = result.exitCode() == 1;
+        for (String line : result.output().split("\n")) {
+            if (line.contains("ERROR") && !line.contains(".wal.lz4.tmp: no such file or directory")) {
+                onlyTheCloseRace = false;
+            }
+        }
+        if (!onlyTheCloseRace) {
+            throw new AssertionError("seeding the replica: litestream replicate exited " + result.exitCode() + ":\n"
+                    + result.output());
+        }
+    }
+
     /** Restores {@code db} as described in {@code config} into {@code target}; fails on a non-zero exit. */
     public Path restore(Path config, Path db, Path target) throws Exception {
         ProcessResult result = litestream("restore", "-config", config.toString(), "-o", target.toString(), db.toString());
