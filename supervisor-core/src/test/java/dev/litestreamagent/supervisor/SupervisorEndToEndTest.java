@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import dev.litestreamagent.supervisor.lock.PidFile;
 import dev.litestreamagent.supervisor.lock.StateDirectory;
 import dev.litestreamagent.testing.Harness;
 import dev.litestreamagent.testing.LitestreamHarness;
+import dev.litestreamagent.testing.LogCapture;
 import dev.litestreamagent.testing.Processes;
 import dev.litestreamagent.testing.Sqlite;
 import dev.litestreamagent.testing.SupervisedWriter;
@@ -23,7 +25,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +42,11 @@ class SupervisorEndToEndTest {
      * a 100 ms monitor interval: Litestream opens the database (is "up") at its first tick.
      */
     private static Path config(Harness harness, Path db) throws Exception {
-        Path config = harness.writeConfig(db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+        return config(harness, db, Harness.fileReplicaYaml(harness.tempDir().resolve("replica")));
+    }
+
+    private static Path config(Harness harness, Path db, String replicaYaml) throws Exception {
+        Path config = harness.writeConfig(db, replicaYaml);
         String yaml = "logging:\n  type: json\n" + Files.readString(config)
                 .replace("  - path: " + db + "\n", "  - path: " + db + "\n    monitor-interval: 100ms\n");
         Files.writeString(config, yaml);
@@ -87,6 +95,53 @@ class SupervisorEndToEndTest {
         assertEquals(committed, restoredIds(harness, config, db, "restored.db"));
         assertEquals(List.of(), Processes.withArgument("--pid=" + ProcessHandle.current().pid()).stream()
                 .map(p -> p.pid() + " " + p.info()).collect(Collectors.toList()), "an -exec tail was left behind");
+    }
+
+    @Test
+    void stops20TimesRightAfterAFastWriterLoseNoRowOnAFileReplica(Harness harness) throws Exception {
+        stopRightAfterAFastWriter(harness, run -> Harness.fileReplicaYaml(harness.tempDir().resolve("replica-" + run)));
+    }
+
+    @Test
+    void stops20TimesRightAfterAFastWriterLoseNoRowOnAnS3Replica(Harness harness) throws Exception {
+        stopRightAfterAFastWriter(harness, run -> harness.s3ReplicaYaml("app-" + run));
+    }
+
+    /**
+     * A writer commits 32 KiB rows as fast as it can until right before the stop (as the agent's writer halt
+     * does: writes stop, then the stop), 20 times on a new database each: every committed row must be
+     * restorable, the final exit must be 0 and nothing may be logged at ERROR. Litestream 0.3.13's close
+     * races its replicas' own syncs still under way: on a file replica, before the supervisor synced again
+     * after it, 1 of 80 such stops exited 1 ({@code error closing db ... .wal.lz4.tmp: no such file or
+     * directory}, the supervisor's ERROR then said rows stayed local) and 3 logged it as a {@code monitor
+     * error}; no row was missing in any. On S3 the close cancels the sync under way: 1 of 20 logged
+     * {@code context canceled}, exit 0.
+     */
+    private static void stopRightAfterAFastWriter(Harness harness, IntFunction<String> replicaYaml) throws Exception {
+        List<String> failures = new ArrayList<>();
+        int raced = 0;
+        for (int run = 0; run < 20; run++) {
+            Path db = harness.newDatabase("app-" + run + ".db");
+            Path config = config(harness, db, replicaYaml.apply(run));
+            try (LogCapture log = new LogCapture("dev.litestreamagent")) {
+                Supervisor supervisor = Supervisor.create(settings(harness, config, db).name("fast-" + run).build());
+                supervisor.start();
+                Writer writer = Writer.start(db, 0, 32 * 1024);
+                await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING);
+                Thread.sleep(300 + 47L * run); // stops land at different points of Litestream's 1 s replica sync cycle
+                List<Integer> committed = writer.stop();
+                supervisor.stop();
+                List<Integer> restored = restoredIds(harness, config, db, "restored-" + run + ".db");
+                OptionalInt exit = supervisor.status().lastExitCode();
+                if (!restored.equals(committed) || exit.orElse(-1) != 0 || !log.messages(Level.ERROR).isEmpty()) {
+                    failures.add("run " + run + ": exit " + exit + ", " + committed.size() + " committed, "
+                            + missing(committed, restored).size() + " missing, errors " + log.messages(Level.ERROR));
+                }
+                raced += log.messages(Level.INFO).stream().anyMatch(m -> m.contains("raced its own replica sync")) ? 1 : 0;
+            }
+        }
+        System.out.println("stops whose close raced its own replica sync: " + raced + " of 20");
+        assertEquals(List.of(), failures);
     }
 
     @Test
