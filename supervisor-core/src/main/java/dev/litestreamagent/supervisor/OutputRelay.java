@@ -41,6 +41,8 @@ final class OutputRelay {
     private final AtomicInteger errorsWhileStopping = new AtomicInteger();
     /** The databases those lines named (their {@code db} field). */
     private final Set<String> failedWhileStopping = ConcurrentHashMap.newKeySet();
+    /** Whether, while stopping, the close raced its own replica sync (not counted as an error above). */
+    private volatile boolean closeRaced;
 
     OutputRelay(LogMarkers markers, SecretMask mask, Clock clock) {
         this.markers = markers;
@@ -52,6 +54,7 @@ final class OutputRelay {
     void launched() {
         errorsWhileStopping.set(0);
         failedWhileStopping.clear();
+        closeRaced = false;
     }
 
     /**
@@ -60,7 +63,9 @@ final class OutputRelay {
      */
     LitestreamLine relay(String raw, boolean shuttingDown) {
         LitestreamLine line = LitestreamLine.parse(mask.apply(raw), markers);
-        if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
+        if (shuttingDown && line.closeRacedOwnSync()) {
+            closeRaced = true;
+        } else if (shuttingDown && line.level() == LitestreamLine.Level.ERROR && !line.cancelledByShutdown()) {
             errorsWhileStopping.incrementAndGet();
             if (!line.field("db").isEmpty()) {
                 failedWhileStopping.add(line.field("db"));
@@ -111,7 +116,10 @@ final class OutputRelay {
      * last seconds only in the local files: the ERROR names them.
      */
     void logFinalExit(long pid, int exitCode, List<Path> databases) {
-        if (exitCode == 0) {
+        if (exitCodeFromCloseRace(exitCode)) {
+            LOG.info("Litestream (pid {}) stopped with exit code {}: its close raced its own replica sync (Litestream "
+                    + "0.3.13), which left the replica's state unsure; a second Litestream syncs again", pid, exitCode);
+        } else if (exitCode == 0) {
             LOG.info("Litestream (pid {}) stopped after its final sync", pid);
         } else if (exitCode == KILLED) {
             LOG.error("Litestream (pid {}) did not finish its final sync within the stop timeout and was killed: rows "
@@ -125,5 +133,10 @@ final class OutputRelay {
                     + "committed since its last upload stay only in the local file of {} until Litestream runs again",
                     pid, exitCode, failedWhileStopping.isEmpty() ? databases : new TreeSet<>(failedWhileStopping));
         }
+    }
+
+    /** Whether a final exit with this code failed only because the close raced its own replica sync. */
+    boolean exitCodeFromCloseRace(int exitCode) {
+        return exitCode == 1 && closeRaced && errorsWhileStopping.get() == 0;
     }
 }

@@ -72,4 +72,25 @@ class LitestreamLineTest {
                     log.messages(Level.ERROR));
         }
     }
+
+    /** Litestream 0.3.13's close racing its replica's own sync (real output): judged by the supervisor while stopping. */
+    @Test
+    void theCloseRacingItsOwnReplicaSyncIsAWarningWhileStopping() {
+        String name = "dev.litestreamagent.litestream.race";
+        try (LogCapture log = new LogCapture(name)) {
+            ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name);
+            String closing = "time=x level=ERROR msg=\"error closing db\" db=/d/a.db error=\"client write: stat "
+                    + "/r/generations/ce5b/wal/00000000_00004080.wal.lz4.tmp: no such file or directory\"";
+            String monitor = "time=x level=ERROR msg=\"monitor error\" db=/d/a.db replica=file error=\"client write: "
+                    + "rename /r/wal/00000000_000c6298.wal.lz4.tmp /r/wal/00000000_000c6298.wal.lz4: no such file or directory\"";
+            parse(closing).logTo(logger, true);
+            parse(monitor).logTo(logger, true);
+            parse(closing).logTo(logger, false); // not while stopping: an error like any other
+
+            assertEquals(2, log.messages(Level.WARN).size());
+            assertEquals(1, log.messages(Level.ERROR).size());
+            assertEquals(false, parse("time=x level=ERROR msg=\"monitor error\" error=\"open /r/x: no such file or "
+                    + "directory\"").closeRacedOwnSync());
+        }
+    }
 }
