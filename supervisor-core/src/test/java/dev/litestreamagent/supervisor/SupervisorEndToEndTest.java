@@ -34,6 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The real Litestream v0.3.13 under the supervisor, file replicas, real writers. */
 @ExtendWith(LitestreamHarness.class)
 class SupervisorEndToEndTest {
+    /** Stops per fast-writer test: a few in the README's test command, 20 in .ci/run's soak step. */
+    private static final int STOPS = Integer.getInteger("litestream.soak.repeats", 3);
+
     private static final Duration JVM_START = Duration.ofSeconds(30);
     /** Where the supervisor relays Litestream's own lines. */
     private static final String LITESTREAM_LOG = "dev.litestreamagent.litestream";
@@ -99,18 +102,18 @@ class SupervisorEndToEndTest {
     }
 
     @Test
-    void stops20TimesRightAfterAFastWriterLoseNoRowOnAFileReplica(Harness harness) throws Exception {
+    void stopsRightAfterAFastWriterLoseNoRowOnAFileReplica(Harness harness) throws Exception {
         stopRightAfterAFastWriter(harness, run -> Harness.fileReplicaYaml(harness.tempDir().resolve("replica-" + run)));
     }
 
     @Test
-    void stops20TimesRightAfterAFastWriterLoseNoRowOnAnS3Replica(Harness harness) throws Exception {
+    void stopsRightAfterAFastWriterLoseNoRowOnAnS3Replica(Harness harness) throws Exception {
         stopRightAfterAFastWriter(harness, run -> harness.s3ReplicaYaml("app-" + run));
     }
 
     /**
      * A writer commits 32 KiB rows as fast as it can until right before the stop (as the agent's writer halt
-     * does: writes stop, then the stop), 20 times on a new database each: every committed row must be
+     * does: writes stop, then the stop), {@link #STOPS} times on a new database each (.ci/run's soak: 20): every committed row must be
      * restorable, and nothing may be logged at ERROR during the stop: no Litestream line, no verdict that rows
      * stayed local (an exit 1 from a checkpoint the shutdown cancelled is fine, as everywhere). Litestream
      * 0.3.13's close races its replicas' own syncs still under way: on a file replica, before the supervisor
@@ -122,14 +125,14 @@ class SupervisorEndToEndTest {
     private static void stopRightAfterAFastWriter(Harness harness, IntFunction<String> replicaYaml) throws Exception {
         List<String> failures = new ArrayList<>();
         int raced = 0;
-        for (int run = 0; run < 20; run++) {
+        for (int run = 0; run < STOPS; run++) {
             Path db = harness.newDatabase("app-" + run + ".db");
             Path config = config(harness, db, replicaYaml.apply(run));
             Supervisor supervisor = Supervisor.create(settings(harness, config, db).name("fast-" + run).build());
             supervisor.start();
             Writer writer = Writer.start(db, 0, 32 * 1024);
             await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.status().state() == SupervisorState.RUNNING);
-            Thread.sleep(300 + 47L * run); // stops land at different points of Litestream's 1 s replica sync cycle
+            Thread.sleep(300 + 940L * run / STOPS); // stops land at different points of Litestream's 1 s replica sync cycle
             List<Integer> committed = writer.stop();
             try (LogCapture verdict = LogCapture.supervisor(); LogCapture litestream = new LogCapture(LITESTREAM_LOG)) {
                 supervisor.stop();
