@@ -147,7 +147,7 @@ class SupervisorEndToEndTest {
                 raced += verdict.messages(Level.INFO).stream().anyMatch(m -> m.contains("raced its own replica sync")) ? 1 : 0;
             }
         }
-        System.out.println("stops whose close raced its own replica sync: " + raced + " of 20");
+        System.out.println("stops whose close raced its own replica sync: " + raced + " of " + STOPS);
         assertEquals(List.of(), failures);
     }
 
