@@ -1,5 +1,6 @@
 package dev.litestreamagent.testing;
 
+import dev.litestreamagent.supervisor.log.LitestreamLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ public final class Harness {
         }
         boolean onlyTheCloseRace = result.exitCode() == 1;
         for (String line : result.output().split("\n")) {
-            if (line.contains("ERROR") && !line.contains(".wal.lz4.tmp: no such file or directory")) {
+            if (line.contains("ERROR") && !LitestreamLine.parse(line, TestBinary.LOG_MARKERS).closeRacedOwnSync()) {
                 onlyTheCloseRace = false;
             }
         }
