@@ -141,7 +141,10 @@ class UnreachableReplicaExitIT {
         @Override
         public void run() {
             while (running) {
-                app.descendants().forEach(p -> seen.computeIfAbsent(p, d -> d.info().commandLine().orElse("?")));
+                // Every command line a process shows: one sampled between its spawn and its exec shows the JVM's
+                // spawn helper (seen on a loaded CI machine), and only the next sample shows Litestream.
+                app.descendants().forEach(p -> seen.merge(p, p.info().commandLine().orElse("?"),
+                        (was, now) -> was.endsWith(now) ? was : was + " then " + now));
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ final class Attempt {
     /** Longer than the two 1 s busy timeouts of a first opening that waits for the write lock. */
     private static final long BUSY_WAITS_NANOS = Duration.ofMillis(2200).toNanos();
 
+    private static final int NOT_STOPPING = 0;
+    private static final int RESTART = 1;
+    private static final int FINAL_STOP = 2;
+
     private final ChildProcess child;
     private final long startedNanos;
     private final List<Path> databases;
@@ -53,7 +58,8 @@ final class Attempt {
     private volatile long upSinceNanos;
     private volatile boolean upNow;
     private volatile int openSeen;
-    private volatile boolean resync;
+    /** Who stops it: nobody yet, a planned restart (a resync), or the final stop; the first to claim it. */
+    private final AtomicInteger stopper = new AtomicInteger(NOT_STOPPING);
 
     Attempt(ChildProcess child, long startedNanos, List<Path> databases) {
         this(child, startedNanos, databases, PosixLocks::read);
@@ -79,13 +85,27 @@ final class Attempt {
         return databases;
     }
 
-    /** Marks this attempt as stopped by the supervisor to make Litestream sync again: its exit is no crash. */
-    void markResync() {
-        resync = true;
+    /**
+     * Claims this attempt for a planned restart (a resync, a stuck upload, a database to add): its exit is
+     * no crash. False when the final stop or another restart has it, which then stops it alone: two
+     * stops of one child would each send their SIGTERM and log their own waits.
+     */
+    boolean claimForRestart() {
+        return stopper.compareAndSet(NOT_STOPPING, RESTART);
+    }
+
+    /** Claims it for the final stop; false when a planned restart is stopping it already. */
+    boolean claimForFinalStop() {
+        return stopper.compareAndSet(NOT_STOPPING, FINAL_STOP);
+    }
+
+    /** The final stop replaces it by a Litestream with every ready database. */
+    void replacedForFinalSync() {
+        stopper.set(RESTART);
     }
 
     boolean isResync() {
-        return resync;
+        return stopper.get() == RESTART;
     }
 
     /** Whether it was seen up once (RUNNING). */
@@ -169,6 +189,9 @@ final class Attempt {
                 break;
             }
             if (System.nanoTime() >= deadline) {
+                if (openWait.isZero()) {
+                    break; // a restart: its successor opens them at once
+                }
                 LOG.warn("Litestream (pid {}) has not finished opening every database within {} ms; stopping it anyway: "
                         + "rows of a database it has not opened stay local until the next start", child.pid(),
                         openWait.toMillis());

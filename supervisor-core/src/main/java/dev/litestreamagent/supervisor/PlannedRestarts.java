@@ -53,13 +53,16 @@ final class PlannedRestarts {
         }
     }
 
-    /** For a Litestream that is up and not already being replaced: restarts it when stuck or due a resync. */
+    /**
+     * For a Litestream that is up and not already being replaced: restarts it when stuck or due a resync,
+     * unless the final stop claimed it first (its own SIGTERM is the restart's, and it alone logs the stop).
+     */
     void check(Attempt attempt) throws InterruptedException {
         long now = clock.nanoTime();
         Optional<Duration> stalled = stall.stalled(now);
-        if (stalled.isPresent()) {
+        if (stalled.isPresent() && attempt.claimForRestart()) {
             restartStalled(attempt, stalled.get());
-        } else if (resync.due(now)) {
+        } else if (!stalled.isPresent() && resync.due(now) && attempt.claimForRestart()) {
             restartToResync(attempt);
         }
     }
@@ -91,7 +94,6 @@ final class PlannedRestarts {
     }
 
     private void restart(Attempt attempt, Duration stopWait) throws InterruptedException {
-        attempt.markResync();
         count.incrementAndGet();
         sinceUpload.incrementAndGet();
         attempt.stop(Duration.ZERO, stopWait);

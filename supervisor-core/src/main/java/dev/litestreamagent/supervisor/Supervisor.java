@@ -167,7 +167,7 @@ public final class Supervisor implements AutoCloseable {
             // One timeout for the whole stop, however many Litestreams it takes: the waits are real waits on children.
             long deadline = System.nanoTime() + finalSyncTimeout.toNanos();
             try {
-                if (attempt != null && attempt.isResync()) { // being replaced (resync, stall, a database to add)
+                if (attempt != null && !attempt.claimForFinalStop()) { // being replaced (resync, stall, a database to add)
                     attempt.stop(Duration.ZERO, finalSyncTimeout);
                     attempt = null;
                 }
@@ -257,7 +257,7 @@ public final class Supervisor implements AutoCloseable {
      */
     private Attempt relaunchForFinalSync(Attempt running, long deadline) throws InterruptedException {
         if (running != null) {
-            running.markResync();
+            running.replacedForFinalSync();
             running.stop(settings.startGrace(), left(deadline));
         }
         if (left(deadline).isZero()) {

@@ -75,8 +75,8 @@ final class Watcher implements Runnable {
                 supervisor.markRunning(attempt);
             }
             // Once this one has opened its databases (so each restart syncs them), add the newly ready ones.
-            if (attempt.wasUp() && !attempt.isResync() && settings.launchPlan().changed(false)) {
-                attempt.markResync(); // a planned restart: no backoff, no crash
+            if (attempt.wasUp() && !attempt.isResync() && settings.launchPlan().changed(false)
+                    && attempt.claimForRestart()) { // a planned restart: no backoff, no crash
                 // Up means its files are open, not that it finished opening them: a SIGTERM before that fails the
                 // opening (exit 1, no final sync, a new generation at the next start), as a final stop's would.
                 attempt.stop(settings.startGrace(), settings.stopTimeout());

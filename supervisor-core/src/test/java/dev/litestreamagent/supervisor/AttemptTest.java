@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.litestreamagent.exec.ChildProcess;
 import dev.litestreamagent.exec.PosixLocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,60 +21,10 @@ class AttemptTest {
     @TempDir
     Path dir;
 
-    /** A child whose open files the test sets; counts the waits before SIGTERM. */
-    private static final class Child implements ChildProcess {
-        volatile Set<Path> open = Set.of();
-        volatile int waitsBeforeTerminate;
-        volatile boolean terminated;
-        volatile boolean ignoresSigterm;
-        volatile boolean killed;
-        volatile Duration waitAfterSigterm;
-
-        @Override
-        public long pid() {
-            return 1;
-        }
-
-        @Override
-        public boolean waitFor(Duration timeout) throws InterruptedException {
-            if (terminated && ignoresSigterm && !killed) {
-                waitAfterSigterm = timeout;
-                return false;
-            }
-            if (terminated) {
-                return true;
-            }
-            waitsBeforeTerminate++;
-            Thread.sleep(timeout.toMillis());
-            return false;
-        }
-
-        @Override
-        public int exitCode() {
-            return 0;
-        }
-
-        @Override
-        public Optional<Set<Path>> openFiles() {
-            return Optional.of(open);
-        }
-
-        @Override
-        public void terminate() {
-            terminated = true;
-        }
-
-        @Override
-        public void killTree() {
-            terminated = true;
-            killed = true;
-        }
-    }
-
     @Test
     void aDatabaseCreatedAndOpenedSinceTheLastCheckGetsTheSettleBeforeSigterm() throws Exception {
         Path db = dir.resolve("app.db");
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty); // /proc/locks cannot tell
         assertTrue(attempt.checkUp(), "a database that does not exist yet holds nothing back");
         Thread.sleep(600); // long up: the settle counted from then is over
@@ -92,7 +41,7 @@ class AttemptTest {
     @Test
     void aChildUpLongSinceIsStoppedAtOnce() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         child.open = Set.of(db.toRealPath());
         Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty); // /proc/locks cannot tell
         assertTrue(attempt.checkUp());
@@ -126,7 +75,7 @@ class AttemptTest {
 
     /** A child that has the database open, and the lock table the test sets. */
     private final class Opened {
-        final Child child = new Child();
+        final ScriptedChild child = new ScriptedChild();
         final Locks locks;
         final Attempt attempt;
 
@@ -217,7 +166,7 @@ class AttemptTest {
     @Test
     void theStepBeforeTheFinalSyncRunsOnceLitestreamOpenedTheDatabaseAndBeforeSigterm() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
         new Thread(() -> {
             sleep(300);
@@ -233,7 +182,7 @@ class AttemptTest {
     @Test
     void theOpenWaitAndTheStepBeforeTheFinalSyncComeOutOfTheStopTimeout() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         child.ignoresSigterm = true;
         Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
         after(600, () -> child.open = Set.of(realPath(db)));
@@ -247,7 +196,7 @@ class AttemptTest {
     @Test
     void theFinalSyncKeepsAQuarterOfTheStopTimeoutWhateverCameBefore() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         child.ignoresSigterm = true;
         child.open = Set.of(realPath(db));
         Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
@@ -257,7 +206,7 @@ class AttemptTest {
 
     @Test
     void aFailingStepBeforeTheFinalSyncStillLetsLitestreamSync() throws Exception {
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         Attempt attempt = new Attempt(child, 0, List.of(dir.resolve("not-yet.db")), Optional::empty);
         attempt.stop(Duration.ofSeconds(3), Duration.ofSeconds(5), () -> {
             throw new IllegalStateException("the owner's step failed");
@@ -268,7 +217,7 @@ class AttemptTest {
     @Test
     void noStepBeforeTheFinalSyncWhenLitestreamExitedMeanwhile() throws Exception {
         Path db = Files.createFile(dir.resolve("app.db"));
-        Child child = new Child();
+        ScriptedChild child = new ScriptedChild();
         child.terminated = true; // gone by itself: it does no final sync to hold writers back for
         Attempt attempt = new Attempt(child, 0, List.of(db), Optional::empty);
         boolean[] ran = new boolean[1];
