@@ -1,0 +1,1 @@
+public class Z { public static void main(String[] a) { long p = Long.parseLong(a[0]); System.out.println(ProcessHandle.of(p).map(h -> h.isAlive() + " " + h.info().startInstant()).orElse("absent")); } }
