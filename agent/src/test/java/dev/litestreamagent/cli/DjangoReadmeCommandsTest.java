@@ -46,7 +46,7 @@ class DjangoReadmeCommandsTest {
         assertTrue(databases.output().contains(db.toString()), databases.toString());
 
         // replicate -exec: Litestream replicates while the command runs, then syncs and exits with it.
-        Harness.assertSeeded(cli(properties, elsewhere, "replicate", "-exec", Harness.untilFirstSync(db)));
+        Harness.assertSeeded(cli(properties, elsewhere, "replicate", "-exec", Harness.untilFileReplicated(app.resolve("replica"))));
 
         Path restored = harness.tempDir().resolve("restored.db");
         ProcessResult restore = cli(properties, elsewhere, "restore", "-o", restored.toString(), "default",

@@ -27,6 +27,8 @@ final class OutputRelay {
     private static final int TAIL_LINES = 50;
     /** The exit code Java reports for a process ended by SIGKILL (128 + 9). */
     private static final int KILLED = 137;
+    /** The exit code of a Go program that panicked. */
+    private static final int GO_PANIC = 2;
 
     private final LogMarkers markers;
     private final SecretMask mask;
@@ -135,8 +137,8 @@ final class OutputRelay {
         }
     }
 
-    /** Whether a final exit with this code failed only because the close raced its own replica sync. */
+    /** Whether a final exit with this code (1, or a Go panic's 2) failed only because the close raced its own replica sync. */
     boolean exitCodeFromCloseRace(int exitCode) {
-        return exitCode == 1 && closeRaced && errorsWhileStopping.get() == 0;
+        return (exitCode == 1 || exitCode == GO_PANIC) && closeRaced && errorsWhileStopping.get() == 0;
     }
 }

@@ -59,12 +59,7 @@ class StartupRestoreTest {
                     .append(Harness.fileReplicaYaml(harness.tempDir().resolve("replicas/" + alias)));
         }
         Path config = Files.writeString(harness.tempDir().resolve("seed.yml"), yaml);
-        Path[] seeded = new Path[4];
-        for (int i = 0; i < 4; i++) {
-            seeded[i] = harness.tempDir().resolve(aliases.get(i) + ".db");
-        }
-        Harness.assertSeeded(harness.litestream("replicate", "-config", config.toString(), "-exec",
-                Harness.untilFirstSync(seeded)));
+        harness.seed(config);
         for (String alias : aliases.subList(0, 4)) {
             Files.delete(harness.tempDir().resolve(alias + ".db"));
             Files.deleteIfExists(harness.tempDir().resolve(alias + ".db-wal"));
@@ -86,8 +81,7 @@ class StartupRestoreTest {
         Path seeded = Sqlite.create(harness.tempDir().resolve("a.db"));
         Sqlite.insert(seeded, 1, 7);
         Path config = harness.writeConfig(seeded, harness.s3ReplicaYaml("tenants/a.db"));
-        Harness.assertSeeded(harness.litestream("replicate", "-config", config.toString(), "-exec",
-                Harness.untilFirstSync(seeded)));
+        harness.seed(config);
         Files.delete(seeded);
         Files.deleteIfExists(harness.tempDir().resolve("a.db-wal"));
         Files.deleteIfExists(harness.tempDir().resolve("a.db-shm"));
@@ -127,9 +121,8 @@ class StartupRestoreTest {
         Path db = Sqlite.create(harness.tempDir().resolve("app.db"));
         Sqlite.insert(db, 1, 25);
         try (GeneratedConfigFile config = GeneratedConfigFile.write(setup.rendered().yaml())) {
-            Harness.assertSeeded(ProcessResult.run(List.of(harness.binary().toString(), "replicate", "-config",
-                    config.path().toString(), "-exec", Harness.untilFirstSync(db)), setup.rendered().environment(),
-                    harness.tempDir(), 60));
+            Harness.seed(List.of(harness.binary().toString(), "replicate", "-config", config.path().toString()),
+                    setup.rendered().environment(), harness.tempDir());
         }
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
@@ -174,8 +167,7 @@ class StartupRestoreTest {
         Sqlite.insert(db, 1, 12);
         Path replica = harness.tempDir().resolve("file-replica");
         Path seed = harness.writeConfig(db, Harness.fileReplicaYaml(replica));
-        Harness.assertSeeded(harness.litestream("replicate", "-config", seed.toString(), "-exec",
-                Harness.untilFirstSync(db)));
+        harness.seed(seed);
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(harness.tempDir().resolve("app.db" + suffix));
         }

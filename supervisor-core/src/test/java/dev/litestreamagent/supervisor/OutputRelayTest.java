@@ -28,6 +28,22 @@ class OutputRelayTest {
         assertFalse(relay.exitCodeFromCloseRace(137));
     }
 
+    /** The lines of a real 0.3.13 close that met its replica's first sync under load (seeding 4 new databases). */
+    @Test
+    void aPanicForAMissingGenerationInTheCloseIsTheRaceToo() {
+        OutputRelay relay = relay();
+        relay.relay("time=x level=INFO msg=\"write snapshot\" db=/d/b.db replica=file position=d0ec/00000000:16512", true);
+        relay.relay("panic: assertion failed: generation name required", true);
+        relay.relay("", true);
+        relay.relay("goroutine 1 [running]:", true);
+        relay.relay("github.com/benbjohnson/litestream.(*DB).Close(0xc000007d40)", true);
+        assertTrue(relay.exitCodeFromCloseRace(2));
+
+        OutputRelay otherPanic = relay();
+        otherPanic.relay("panic: runtime error: invalid memory address or nil pointer dereference", true);
+        assertFalse(otherPanic.exitCodeFromCloseRace(2));
+    }
+
     @Test
     void anyOtherErrorWhileStoppingOrTheRaceBeforeTheStopIsNot() {
         OutputRelay other = relay();

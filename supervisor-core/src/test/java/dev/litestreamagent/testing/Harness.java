@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a test gets from {@link LitestreamHarness}: a temp directory, the real Litestream binary,
@@ -97,36 +98,44 @@ public final class Harness {
         return ProcessResult.run(binary(), List.of(args), 60);
     }
 
-    /**
-     * An {@code -exec} command for a {@code litestream replicate} that seeds a replica from new databases: it ends
-     * once Litestream's first sync of each has begun its generation (0.3's {@code .<name>-litestream/generation}),
-     * so Litestream has finished opening them and syncs them again at its exit (at most 30 s). A fixed
-     * {@code sleep 2} ended first on a loaded machine, and Litestream then exited without any sync.
-     */
-    public static String untilFirstSync(Path... databases) {
-        StringBuilder generations = new StringBuilder();
-        for (Path db : databases) {
-            generations.append(' ').append(db.toAbsolutePath().resolveSibling("." + db.getFileName() + "-litestream")
-                    .resolve("generation"));
-        }
-        return "sh -c 'for f do i=0; while [ ! -f \"$f\" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; done' sh"
-                + generations;
+    /** Seeds the replicas of {@code config} from its databases with the real binary (see {@link ReplicaSeeder}). */
+    public void seed(Path config) throws Exception {
+        seed(List.of(binary().toString(), "replicate", "-config", config.toString()), Map.of(), tempDir);
+    }
+
+    /** {@link #seed(Path)} for a whole {@code litestream replicate} command line, with its environment. */
+    public static void seed(List<String> command, Map<String, String> environment, Path workDir) throws Exception {
+        ReplicaSeeder.seed(command, environment, workDir);
     }
 
     /**
-     * Fails unless a seeding {@code litestream replicate -exec} ended well: exit 0, or exit 1 whose only errors are
-     * Litestream 0.3.13's own race at its exit. Its close syncs each replica while the replica's sync under way still
-     * runs; on a file replica both write the same temporary WAL segment file, and the one that comes second finds it
-     * renamed ({@code error closing db ... .wal.lz4.tmp: no such file or directory}): the other wrote the segment.
-     * Seen in about half of the runs of 4 new databases under load. The tests' restores check what the replica holds.
+     * An {@code -exec} command for a {@code litestream replicate} that seeds file replicas: it ends once each has its
+     * first WAL segment, so the replica's first sync is over (at most 30 s). One that ended when the sync began
+     * stopped Litestream inside it (see {@link ReplicaSeeder}); a fixed {@code sleep 2} ended before it on a loaded machine.
+     */
+    public static String untilFileReplicated(Path... replicas) {
+        StringBuilder dirs = new StringBuilder();
+        for (Path replica : replicas) {
+            dirs.append(' ').append(replica.toAbsolutePath());
+        }
+        return "sh -c 'for d do i=0; while ! ls \"$d\"/generations/*/wal/*.wal.lz4 >/dev/null 2>&1 && [ $i -lt 300 ];"
+                + " do sleep 0.1; i=$((i+1)); done; done' sh" + dirs;
+    }
+
+    /**
+     * Fails unless a seeding {@code litestream replicate} ended well: exit 0, or exit 1 or 2 whose only errors are
+     * Litestream 0.3.13's own race at its exit ({@link LitestreamLine#closeRacedOwnSync}) or work its shutdown
+     * cancelled. The tests' restores check what the replica holds.
      */
     public static void assertSeeded(ProcessResult result) {
         if (result.exitCode() == 0) {
             return;
         }
-        boolean onlyTheCloseRace = result.exitCode() == 1;
-        for (String line : result.output().split("\n")) {
-            if (line.contains("ERROR") && !LitestreamLine.parse(line, TestBinary.LOG_MARKERS).closeRacedOwnSync()) {
+        boolean onlyTheCloseRace = result.exitCode() == 1 || result.exitCode() == 2;
+        for (String raw : result.output().split("\n")) {
+            LitestreamLine line = LitestreamLine.parse(raw, TestBinary.LOG_MARKERS);
+            boolean error = raw.contains("ERROR") || line.level() == LitestreamLine.Level.ERROR; // also through a log
+            if (error && !line.closeRacedOwnSync() && !line.cancelledByShutdown()) {
                 onlyTheCloseRace = false;
             }
         }

@@ -162,10 +162,13 @@ public final class LitestreamLine {
      * Litestream 0.3.13's close racing its own replica sync: {@code DB.Close} syncs each replica while the
      * replica's monitor may still be inside a sync of the same WAL segment; on a file replica both write the
      * same {@code .wal.lz4.tmp} file and the one that renames second finds it gone. They share that file, so
-     * the segment in place holds the longer write: no row was seen missing, but the exit code is 1.
+     * the segment in place holds the longer write: no row was seen missing, but the exit code is 1. When the
+     * monitor is inside the replica's first sync, the close finds no position yet and panics ({@code assertion
+     * failed: generation name required}, exit 2, seen under load): that replica's snapshot may be unwritten.
      */
     public boolean closeRacedOwnSync() {
-        return level == Level.ERROR && text.contains(".wal.lz4.tmp") && text.contains("no such file or directory");
+        return level == Level.ERROR && (text.contains(".wal.lz4.tmp") && text.contains("no such file or directory")
+                || text.startsWith("panic: assertion failed: generation name required"));
     }
 
     @Override
