@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** Reads {@code litestream.dbs.<alias>.*} and {@code litestream.default-replica.*} into {@link DatabaseConfig}s. */
 final class DatabasesReader {
-    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-
     private final SettingReader reader;
     private final Map<String, String> env;
     private final Path workingDirectory;
@@ -51,7 +48,7 @@ final class DatabasesReader {
         Map<Path, String> aliasesByFile = new HashMap<>();
         for (String alias : aliases()) {
             String prefix = Keys.DBS + alias + ".";
-            if (!ALIAS.matcher(alias).matches()) {
+            if (!isName(alias)) {
                 reader.problem(prefix.substring(0, prefix.length() - 1), alias,
                         "an alias of letters, digits, '-' and '_', starting with a letter or digit");
                 reader.skip(prefix);
@@ -128,7 +125,7 @@ final class DatabasesReader {
             if (!single.isEmpty()) {
                 reader.problem(keyPrefix + "*", null, "either " + prefix + Keys.REPLICA + "* (one replica) or "
                         + several + "<name>.* (several), not both");
-            } else if (!ALIAS.matcher(name).matches()) {
+            } else if (!isName(name)) {
                 reader.problem(keyPrefix + "*", name, "a replica name of letters, digits, '-' and '_', starting "
                         + "with a letter or digit");
             } else if (options.containsKey("name")) {
@@ -341,6 +338,21 @@ final class DatabasesReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An alias or replica name: ASCII letters, digits, '-' and '_', starting with a letter or digit. A loop, not a
+     * regex: the first character class compiled in a JVM starts the lambda machinery, milliseconds of every command.
+     */
+    static boolean isName(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && (i == 0 || (c != '-' && c != '_'))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** Aliases as environment variables spell them: two aliases with the same spelling would collide there. */

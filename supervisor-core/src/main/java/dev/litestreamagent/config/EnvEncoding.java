@@ -55,7 +55,7 @@ final class EnvEncoding {
             return Long.valueOf(value);
         }
         StringBuilder out = new StringBuilder();
-        Matcher m = References.TOKEN.matcher(value);
+        Matcher m = References.tokens(value);
         int last = 0;
         while (m.find()) {
             out.append(value, last, m.start());

@@ -13,16 +13,15 @@ import java.util.regex.Pattern;
 public final class Credentials {
     public static final String MASK = "****";
 
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/?#@\\s:]*:)([^/?#@\\s]+)(?=@)");
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "([?&;](?i:key|pass|pwd|password|passwd|token|secret|sig|sas|credential|access[-_]?key)[^=&;#\\s]*=)([^&;#\\s]+)");
-
     private Credentials() {
     }
 
     /** {@code text} with every credential in such a position replaced by {@link #MASK}. */
     public static String mask(String text) {
-        return replace(SECRET_PARAMETER, replace(USER_INFO_PASSWORD, text));
+        String masked = text.contains("://") && text.indexOf('@') >= 0
+                ? replace(Compiled.USER_INFO_PASSWORD, text) : text;
+        return masked.indexOf('=') >= 0 && (masked.indexOf('?') >= 0 || masked.indexOf('&') >= 0
+                || masked.indexOf(';') >= 0) ? replace(Compiled.SECRET_PARAMETER, masked) : masked;
     }
 
     /** Whether {@code value} holds a credential by position, other than a {@code $VAR} reference. */
@@ -42,5 +41,16 @@ public final class Credentials {
             last = m.end(2);
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Compiled at the first value that can hold such a credential (the checks in {@link #mask} are what each
+     * pattern needs to match): most values cannot, and the first character class compiled in a JVM starts the
+     * lambda machinery, milliseconds of every short CLI command.
+     */
+    private static final class Compiled {
+        static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/?#@\\s:]*:)([^/?#@\\s]+)(?=@)");
+        static final Pattern SECRET_PARAMETER = Pattern.compile("([?&;](?i:key|pass|pwd|password|passwd|token|secret"
+                + "|sig|sas|credential|access[-_]?key)[^=&;#\\s]*=)([^&;#\\s]+)");
     }
 }

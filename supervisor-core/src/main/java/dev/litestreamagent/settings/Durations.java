@@ -12,9 +12,6 @@ public final class Durations {
     /** Java's {@code Duration.toNanos} and Go's {@code time.Duration} both end at 2^63-1 ns, about 292 years. */
     public static final String LIMIT = "at most 106751d (292 years)";
 
-    private static final Pattern AGENT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-    private static final Pattern GO = Pattern.compile("(\\d+(\\.\\d+)?(ns|us|\u00b5s|ms|s|m|h))+|0");
-    private static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|\u00b5s|ms|s|m|h)");
     private static final BigDecimal GO_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Durations() {
@@ -22,7 +19,7 @@ public final class Durations {
 
     /** @throws IllegalArgumentException naming the text and the expected form */
     public static Duration parse(String text) {
-        Matcher m = AGENT.matcher(text == null ? "" : text.trim());
+        Matcher m = Compiled.AGENT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("was \"" + text + "\", expected " + EXPECTED);
         }
@@ -76,11 +73,11 @@ public final class Durations {
     /** The nanoseconds of a Go duration, or -1 when {@code time.ParseDuration} would refuse it. */
     private static long goNanos(String text) {
         String trimmed = text == null ? "" : text.trim();
-        if (!GO.matcher(trimmed).matches()) {
+        if (!Compiled.GO.matcher(trimmed).matches()) {
             return -1;
         }
         BigDecimal total = BigDecimal.ZERO;
-        Matcher part = GO_PART.matcher(trimmed);
+        Matcher part = Compiled.GO_PART.matcher(trimmed);
         while (part.find()) {
             total = total.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(goUnitNanos(part.group(2)))));
         }
@@ -103,5 +100,15 @@ public final class Durations {
             default:
                 return 3_600_000_000_000L;
         }
+    }
+
+    /**
+     * Compiled at the first duration parsed, not when a default is formatted or an expected form is named:
+     * the first character class compiled in a JVM starts the lambda machinery, milliseconds of every CLI command.
+     */
+    private static final class Compiled {
+        static final Pattern AGENT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+        static final Pattern GO = Pattern.compile("(\\d+(\\.\\d+)?(ns|us|\u00b5s|ms|s|m|h))+|0");
+        static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|\u00b5s|ms|s|m|h)");
     }
 }
