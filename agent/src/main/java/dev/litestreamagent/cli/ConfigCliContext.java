@@ -96,9 +96,20 @@ final class ConfigCliContext implements CliContext {
             if (config.binPath().isPresent()) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-            LitestreamVersion assumed = config.statedVersion().orElse(BinarySettings.DEFAULT_VERSION);
-            return new ConfigCliContext(config, assumed, null, null, e.getMessage(), lookedIn);
+            return withoutBinary(config, e.getMessage(), lookedIn);
         }
+    }
+
+    /** As {@link #load(ConfigInput)} without looking for the binary: for a command that runs no Litestream. */
+    static CliContext loadWithoutBinary(ConfigInput input) {
+        AgentConfig config = config(input);
+        return withoutBinary(config, "not looked for: this command runs no Litestream", lookedIn(config, input));
+    }
+
+    /** The configuration alone, its Litestream version the one configured or the default. */
+    private static CliContext withoutBinary(AgentConfig config, String binaryProblem, String lookedIn) {
+        LitestreamVersion assumed = config.statedVersion().orElse(BinarySettings.DEFAULT_VERSION);
+        return new ConfigCliContext(config, assumed, null, null, binaryProblem, lookedIn);
     }
 
     /** Where a properties file was looked for when none was found (none named, none beside, none on the class path). */

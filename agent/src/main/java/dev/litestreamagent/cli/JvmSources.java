@@ -4,6 +4,7 @@ import dev.litestreamagent.binary.BinarySettings;
 import dev.litestreamagent.cli.command.CliContext;
 import dev.litestreamagent.cli.command.InstallSettings;
 import dev.litestreamagent.cli.command.SqliteSource;
+import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.verify.SqliteConnector;
 import java.io.IOException;
 
@@ -16,6 +17,11 @@ final class JvmSources implements CliContext.Loader, InstallSettings, SqliteSour
     @Override
     public CliContext load() {
         return ConfigCliContext.load();
+    }
+
+    @Override
+    public CliContext loadWithoutBinary() {
+        return ConfigCliContext.loadWithoutBinary(ConfigInput.fromRuntime(null));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.litestreamagent.cli.command.CliContext;
 import dev.litestreamagent.config.ConfigInput;
 import dev.litestreamagent.supervisor.Clock;
 import dev.litestreamagent.testing.TestBinary;
@@ -29,10 +30,21 @@ class NoConfigurationTest {
     private final RecordingLauncher launcher = new RecordingLauncher();
 
     private int run(Map<String, String> systemProperties, String... args) {
-        return new Cli(() -> ConfigCliContext.load(ConfigInput.of(null, systemProperties, Map.of(), dir, null)), launcher,
-                Clock.SYSTEM, () -> {
-                    throw new AssertionError("verify is not under test here");
-                }, new PrintStream(out, true), new PrintStream(err, true)).run(args);
+        ConfigInput input = ConfigInput.of(null, systemProperties, Map.of(), dir, null);
+        CliContext.Loader loader = new CliContext.Loader() { // both ways of loading, as the jar's JvmSources
+            @Override
+            public CliContext load() {
+                return ConfigCliContext.load(input);
+            }
+
+            @Override
+            public CliContext loadWithoutBinary() {
+                return ConfigCliContext.loadWithoutBinary(input);
+            }
+        };
+        return new Cli(loader, launcher, Clock.SYSTEM, () -> {
+            throw new AssertionError("verify is not under test here");
+        }, new PrintStream(out, true), new PrintStream(err, true)).run(args);
     }
 
     /** The binary resolver also looks on this machine's PATH, which a test cannot change. */
@@ -101,6 +113,20 @@ class NoConfigurationTest {
         err.reset();
         assertEquals(1, run(noBinary, "databases"), "commands that run Litestream still need it");
         assertTrue(err().contains("litestream-agent: "), err());
+        assertEquals(List.of(), launcher.commands);
+    }
+
+    @Test
+    void statusNeverLooksForTheBinaryItDoesNotRun() throws Exception {
+        Files.writeString(dir.resolve("litestream.properties"), "litestream.dbs.default.path=app.db\n"
+                + "litestream.dbs.default.replica.type=file\nlitestream.dbs.default.replica.path=replica\n");
+        Map<String, String> missingBinary = Map.of("litestream.bin-path", dir.resolve("no-litestream").toString());
+        assertEquals(2, run(missingBinary, "version"), "a command that runs Litestream refuses the setting");
+        assertTrue(err().contains("litestream.bin-path"), err());
+        err.reset();
+        assertEquals(1, run(missingBinary, "status"), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("default  NOT REPLICATING  none"), out.toString());
+        assertEquals("", err());
         assertEquals(List.of(), launcher.commands);
     }
 }

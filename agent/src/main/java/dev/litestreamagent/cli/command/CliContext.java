@@ -150,5 +150,15 @@ public interface CliContext {
     interface Loader {
         /** @throws IllegalArgumentException whose message lists every configuration problem */
         CliContext load();
+
+        /**
+         * As {@link #load()} without looking for the binary (a search and a version check, milliseconds), for a
+         * command that runs no Litestream: {@link CliContext#binary()} then fails saying so.
+         *
+         * @throws IllegalArgumentException whose message lists every configuration problem
+         */
+        default CliContext loadWithoutBinary() {
+            return load();
+        }
     }
 }

@@ -21,7 +21,7 @@ final class StatusCommand implements Command {
     @Override
     public int run(List<String> args) throws IOException {
         // Reads state directories only: no binary needed, so it also works where Litestream is not installed.
-        CliContext context = tools.loader().load();
+        CliContext context = tools.loader().loadWithoutBinary();
         boolean json = false;
         Set<DatabaseRef> databases = new LinkedHashSet<>();
         for (String arg : args) {

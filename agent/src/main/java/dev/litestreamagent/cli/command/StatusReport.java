@@ -118,19 +118,16 @@ final class StatusReport {
 
     private static void notes(DatabaseStatus s, List<String> notes) {
         String name = s.database().alias() + ": ";
-        Optional<Instant> takenAt = s.takenAt();
-        String written = takenAt.isPresent()
-                ? " at " + takenAt.get() + " (" + ago(Duration.between(takenAt.get(), s.now())) + ")" : "";
         switch (s.source()) {
             case NONE:
                 notes.add(name + "nothing replicates " + s.database().path() + " (no process holds its lock)"
-                        + (s.agent().isEmpty() ? "" : "; the agent's last status was written" + written)
+                        + (s.agent().isEmpty() ? "" : "; the agent's last status was written" + written(s))
                         + (s.litestreamPid().isPresent() ? "; its pid file names live process "
                                 + s.litestreamPid().getAsLong() + " (its Litestream, ending or left behind)" : ""));
                 break;
             case STALE:
                 notes.add(name + "the agent (JVM " + s.agentPid().getAsLong() + ") holds the lock, but last wrote its"
-                        + " status" + written + ": hung, or unable to write " + s.database().path().getFileName()
+                        + " status" + written(s) + ": hung, or unable to write " + s.database().path().getFileName()
                         + "'s state directory");
                 break;
             case LOCK_ONLY:
@@ -152,6 +149,16 @@ final class StatusReport {
                     notes.add(name + "unhealthy: " + UntrustedText.printable(problem, MAX_TEXT));
                 }
         }
+    }
+
+    /**
+     * " at INSTANT (AGE)" when the agent's document was written, or "". Only for the notes that show it:
+     * {@link Instant#toString} sets up {@code DateTimeFormatter}, milliseconds of a cold {@code status}.
+     */
+    private static String written(DatabaseStatus s) {
+        Optional<Instant> takenAt = s.takenAt();
+        return takenAt.isPresent() ? " at " + takenAt.get() + " (" + ago(Duration.between(takenAt.get(), s.now())) + ")"
+                : "";
     }
 
     /**
