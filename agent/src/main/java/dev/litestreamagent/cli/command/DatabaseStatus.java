@@ -64,7 +64,7 @@ final class DatabaseStatus {
         StateDirectory state = StateDirectory.of(database.path());
         Optional<String> holder = ReplicatorLocks.holder(database.path());
         OptionalLong litestream = new PidFile(state.pidFile()).read();
-        if (litestream.isPresent() && !alive(litestream.getAsLong(), Optional.empty())) {
+        if (litestream.isPresent() && !LiveProcess.runs(litestream.getAsLong(), Optional.empty())) {
             litestream = OptionalLong.empty();
         }
         Map<String, Object> agent = document(new StatusFile(state));
@@ -72,7 +72,7 @@ final class DatabaseStatus {
         Optional<Instant> takenAt = instant(agent.get("takenAt"));
         OptionalLong writer = number(agent.get("agentPid"));
         boolean writerAlive = !entry.isEmpty() && takenAt.isPresent() && writer.isPresent()
-                && alive(writer.getAsLong(), takenAt);
+                && LiveProcess.runs(writer.getAsLong(), takenAt);
         Source source;
         if (!holder.isPresent()) {
             source = Source.NONE;
@@ -171,19 +171,6 @@ final class DatabaseStatus {
             texts.add(String.valueOf(problem));
         }
         return texts;
-    }
-
-    /**
-     * Whether {@code pid} runs now and, when {@code notAfter} is given, started no later than that: a pid
-     * the OS handed to a new process since is not the writer's.
-     */
-    private static boolean alive(long pid, Optional<Instant> notAfter) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (!process.isPresent() || !process.get().isAlive()) {
-            return false;
-        }
-        Optional<Instant> start = notAfter.isPresent() ? process.get().info().startInstant() : Optional.empty();
-        return !start.isPresent() || !start.get().isAfter(notAfter.get());
     }
 
     /** The document, or an empty map when there is none or it is not the agent's JSON. */
