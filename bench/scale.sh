@@ -31,6 +31,8 @@ rm -rf "$out" && mkdir -p "$out/classes"
 "$javac" --release 11 -d "$out/classes" "$root"/bench/src/*.java
 printf 'Premain-Class: EmptyAgent\n' > "$out/empty-agent.mf"
 "$jar" --create --file "$out/empty-agent.jar" --manifest "$out/empty-agent.mf" -C "$out/classes" EmptyAgent.class
+# Only in its jar: a copy in the class path directory is found first, and the baseline never opened a jar.
+rm "$out/classes/EmptyAgent.class"
 
 # The event-log example's jar carries sqlite-jdbc, which the writers and the driver use.
 "$java" -cp "$out/classes:$app" Scale "$(command -v "$java")" "$agent" "$out/empty-agent.jar" "$out/classes:$app" "$bin" \
