@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The start-up benchmark's driver (bench/run.sh runs it): launches the trivial application
- * under each configuration, interleaved so that machine noise hits all alike, and reports
- * medians as a Markdown table.
+ * under each configuration, interleaved (each round in a random order) so that machine noise hits all
+ * alike, and reports medians as a Markdown table.
  *
  * <pre>java -cp bench/target/classes Bench JAVA CLASSES RUNS OUTPUT.md SPEC ...</pre>
  * A SPEC is one of
@@ -103,8 +104,13 @@ public final class Bench {
         Map<String, List<Double>> mainStart = new LinkedHashMap<>();
         Map<String, List<Double>> wall = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        // Each round in its own order: in a fixed one, each configuration always ran right after the same other
+        // (BEFORE_AGENT's rows after the Spring Boot JVMs, the agent's after the empty agent's trivial one).
+        Random order = new Random(1);
         for (int round = -WARM_UP; round < runs; round++) {
-            for (Map.Entry<String, Configuration> configuration : configurations.entrySet()) {
+            List<Map.Entry<String, Configuration>> shuffled = new ArrayList<>(configurations.entrySet());
+            Collections.shuffle(shuffled, order);
+            for (Map.Entry<String, Configuration> configuration : shuffled) {
                 String name = configuration.getKey();
                 if (failures.containsKey(name)) {
                     continue;
@@ -196,7 +202,7 @@ public final class Bench {
         StringBuilder md = new StringBuilder();
         md.append("# Start-up benchmark\n\n")
                 .append("Run ").append(LocalDate.now()).append(" by `bench/run.sh`: ").append(runs)
-                .append(" interleaved runs per configuration (both tables in one loop) after ").append(WARM_UP)
+                .append(" interleaved runs per configuration (both tables in one loop, each round in its own random order) after ").append(WARM_UP)
                 .append(" warm-up rounds, medians.\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (nproc), ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
