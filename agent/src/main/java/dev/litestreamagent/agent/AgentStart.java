@@ -16,13 +16,17 @@ final class AgentStart {
     private AgentStart() {
     }
 
-    /** Loads the configuration, restores what is missing when asked, and starts replication. */
-    static void run(String agentArgs, AgentBootstrap.Mode mode, Instrumentation instrumentation) {
+    /**
+     * Loads the configuration, restores what is missing when asked, and starts replication.
+     *
+     * @param attached loaded into a running JVM (agentmain): litestream.required cannot stop it before main()
+     */
+    static void run(String agentArgs, boolean attached, Instrumentation instrumentation) {
         AgentConfig config;
         try {
             config = ConfigLoader.load(ConfigInput.fromRuntime(agentArgs));
         } catch (ConfigException e) {
-            fail(mode, e.required(), e.getMessage());
+            fail(attached, e.required(), e.getMessage());
             return;
         }
         AgentLogging.threshold(config.logLevel());
@@ -32,7 +36,7 @@ final class AgentStart {
         }
         Optional<String> cliOnly = CliOnlySettings.problem(config);
         if (cliOnly.isPresent()) {
-            fail(mode, config.required(), cliOnly.get());
+            fail(attached, config.required(), cliOnly.get());
             return;
         }
         if (config.databases().isEmpty()) {
@@ -42,13 +46,13 @@ final class AgentStart {
             return;
         }
         AgentRuntime runtime = new AgentRuntime(config);
-        if (config.required() && mode == AgentBootstrap.Mode.PREMAIN) {
+        if (config.required() && !attached) {
             // Everything that can fail before Litestream runs (binary, download, version, the YAML for that
             // version) is done before main(), so that a failure stops the JVM instead of being logged.
             try {
                 runtime.prepare();
             } catch (Exception e) {
-                fail(mode, true, "Cannot start Litestream: " + e.getMessage());
+                fail(attached, true, "Cannot start Litestream: " + e.getMessage());
                 return;
             }
         }
@@ -56,7 +60,7 @@ final class AgentStart {
             try {
                 runtime.restoreMissingDatabases();
             } catch (Exception e) {
-                fail(mode, config.required(), "restore on start failed: " + e.getMessage());
+                fail(attached, config.required(), "restore on start failed: " + e.getMessage());
                 if (config.required()) {
                     return;
                 }
@@ -69,8 +73,8 @@ final class AgentStart {
      * Logs why replication is off; with litestream.required=true, ends the JVM before main()
      * (never after an attach: that application is already serving).
      */
-    private static void fail(AgentBootstrap.Mode mode, boolean required, String why) {
-        if (required && mode == AgentBootstrap.Mode.PREMAIN) {
+    private static void fail(boolean attached, boolean required, String why) {
+        if (required && !attached) {
             AgentLog.logger(AgentStart.class).error(
                     "{}\nlitestream.required=true: stopping the JVM before the application starts", why);
             System.exit(1);

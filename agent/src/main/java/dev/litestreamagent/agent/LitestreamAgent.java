@@ -12,11 +12,11 @@ public final class LitestreamAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation instrumentation) {
-        AgentBootstrap.start(agentArgs, AgentBootstrap.Mode.PREMAIN, instrumentation);
+        AgentBootstrap.start(agentArgs, false, instrumentation);
     }
 
     public static void agentmain(String agentArgs, Instrumentation instrumentation) {
-        AgentBootstrap.start(agentArgs, AgentBootstrap.Mode.AGENTMAIN, instrumentation);
+        AgentBootstrap.start(agentArgs, true, instrumentation);
     }
 
     public static void main(String[] args) {
