@@ -1,5 +1,6 @@
 package dev.litestreamagent.cli.command;
 
+import dev.litestreamagent.exec.LiveProcess;
 import dev.litestreamagent.json.JsonReader;
 import dev.litestreamagent.supervisor.ReplicatorLocks;
 import dev.litestreamagent.supervisor.lock.PidFile;

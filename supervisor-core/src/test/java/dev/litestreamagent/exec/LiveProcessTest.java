@@ -1,4 +1,4 @@
-package dev.litestreamagent.cli.command;
+package dev.litestreamagent.exec;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
